@@ -1,0 +1,4 @@
+export * from "./target";
+export * from "./indicator";
+export * from "./plan";
+export * from "./ids";

@@ -1,0 +1,119 @@
+import type { Plan } from "../model/plan";
+import { message, type Message } from "../i18n/messages";
+import { cleanText } from "./clean";
+import { findTables } from "./table";
+import { proseToAppendix, tableToAppendix } from "./appendix";
+
+/** The facts of a plan document that the text does not say in one place. */
+export interface PlanMeta {
+  id: string;
+  province: string;
+  number: string;
+  date: string;
+  title: string;
+  source: string;
+}
+
+/** A section of running text that holds measurable targets (e.g. "2. Các chỉ tiêu cụ thể đến năm 2030"). */
+export interface ProseSection {
+  id: string;
+  title: string;
+  start: RegExp;
+  end: RegExp;
+}
+
+export interface DocumentSpec {
+  meta: PlanMeta;
+  prose?: ProseSection[];
+  /** Appendix id and title for an indicator table that no "Phụ lục" line names. */
+  unnamedTable?: { id: string; title: string };
+}
+
+/** What reading a document passed over, with the reason: task tables, bullets without a measurable target. */
+export interface Skipped {
+  line: number;
+  what: string;
+  why: { vi: string; en: string };
+}
+
+export interface DocumentResult {
+  plan: Plan;
+  skipped: Skipped[];
+}
+
+const APPENDIX_LINE = /^phụ lục\s+([IVX]+[a-z]?)\b/i;
+
+function appendixOf(preamble: string[], fallback: { id: string; title: string } | undefined, index: number): { id: string; title: string } {
+  for (let i = preamble.length - 1; i >= 0; i--) {
+    const m = APPENDIX_LINE.exec(preamble[i]!);
+    if (m) return { id: m[1]!, title: preamble[i + 1] ?? `Phụ lục ${m[1]}` };
+  }
+  return fallback ?? { id: `B${index + 1}`, title: `Bảng ${index + 1}` };
+}
+
+/** Bullets ("- …") of a prose section, with wrapped lines joined back. */
+function proseBullets(lines: string[], section: ProseSection): { text: string; line: number }[] {
+  const startAt = lines.findIndex((l) => section.start.test(cleanText(l)));
+  if (startAt < 0) return [];
+  const bullets: { text: string; line: number }[] = [];
+  for (let i = startAt + 1; i < lines.length; i++) {
+    const l = cleanText(lines[i]!);
+    if (section.end.test(l)) break;
+    if (l === "") continue;
+    if (/^[-–•]\s+/.test(l)) bullets.push({ text: l.replace(/^[-–•]\s+/, ""), line: i + 1 });
+    else if (bullets.length > 0) bullets[bullets.length - 1]!.text += " " + l;
+  }
+  return bullets;
+}
+
+export function parseDocument(text: string, spec: DocumentSpec): DocumentResult {
+  const skipped: Skipped[] = [];
+  const plan: Plan = { ...spec.meta, appendices: [] };
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  for (const section of spec.prose ?? []) {
+    const { appendix, skipped: bullets } = proseToAppendix(proseBullets(lines, section), { plan: spec.meta.id, id: section.id, title: section.title });
+    plan.appendices.push(appendix);
+    for (const b of bullets) {
+      skipped.push({ line: 0, what: b, why: { vi: "đoạn văn không có chỉ tiêu đo được", en: "paragraph without a measurable target" } });
+    }
+  }
+  findTables(text).forEach((table, index) => {
+    if (table.isTaskTable) {
+      skipped.push({
+        line: table.line,
+        what: table.headers.join(" | "),
+        why: { vi: `bảng nhiệm vụ (${table.rows.length} dòng), không phải bảng chỉ tiêu`, en: `task table (${table.rows.length} rows), not an indicator table` },
+      });
+      return;
+    }
+    const { id, title } = appendixOf(table.preamble, spec.unnamedTable, index);
+    plan.appendices.push(tableToAppendix(table, { plan: spec.meta.id, id, title }));
+  });
+  return { plan, skipped };
+}
+
+export type PasteResult = { ok: true; plan: Plan; skipped: Skipped[] } | { ok: false; error: Message };
+
+/**
+ * An appendix table a user pasted or gave as a file (tab-separated, as Word, Excel and PDF viewers copy it).
+ * Empty, binary or header-less input is an error value with a message, never an empty catalog.
+ */
+export function parsePastedTable(text: string, meta: Partial<PlanMeta> = {}): PasteResult {
+  if (text.includes("\u0000") || (text.match(/\ufffd/g)?.length ?? 0) > 8) return { ok: false, error: message("input.binary") };
+  if (text.trim() === "") return { ok: false, error: message("input.empty") };
+  const spec: DocumentSpec = {
+    meta: {
+      id: meta.id ?? "DAN",
+      province: meta.province ?? "",
+      number: meta.number ?? "",
+      date: meta.date ?? "",
+      title: meta.title ?? "Bảng dán / Pasted table",
+      source: meta.source ?? "paste",
+    },
+    unnamedTable: { id: "1", title: meta.title ?? "Bảng dán / Pasted table" },
+  };
+  const result = parseDocument(text, spec);
+  if (result.plan.appendices.length === 0) return { ok: false, error: message("input.noHeader") };
+  if (result.plan.appendices.every((a) => a.indicators.length === 0)) return { ok: false, error: message("input.noRows") };
+  return { ok: true, plan: result.plan, skipped: result.skipped };
+}

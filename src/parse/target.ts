@@ -1,0 +1,321 @@
+import { emptyTarget, type ChangeMeasure, type Target } from "../model/target";
+import { foldText } from "../model/ids";
+import { bilingual, message } from "../i18n/messages";
+import { cleanText, hasMarkup, KNOWN_TYPOS } from "./clean";
+import { parseNumber, type NumberStyle } from "./number";
+
+/**
+ * The grammar of target phrases (GLOSSARY.md, "How targets are written"). A phrase is read left to right:
+ * lead words ("đạt", "chiếm", "khoảng", a comparator, "giảm", "tăng", "duy trì"), one number or a range,
+ * then a unit and trailing words ("trở lên", "/năm", "xã"). What does not fit is `unparsed`, never guessed.
+ */
+export interface TargetContext {
+  /** Indicator name: "Giảm tỷ lệ hộ nghèo" makes a bare "2" a reduction. */
+  name?: string;
+  /** Indicator unit: "Thứ hạng" makes the target a rank; "%" makes "giảm 0,15%" a change in points. */
+  unit?: string;
+  /** The number style of the table the phrase comes from ("en" for the GRDP scenario tables). */
+  style?: NumberStyle;
+  /** The indicator is itself a rate of change ("Tăng trưởng GRDP", "Tốc độ tăng"): "tăng 2,43%" is its value. */
+  rateOfChange?: boolean;
+  /** The values are growth indices (100 = no change). */
+  index?: boolean;
+}
+
+type Comparator = { side: "min" | "max"; inclusive: boolean };
+type Change = "reduction" | "growth";
+
+interface Lead {
+  words: string;
+  comparator?: Comparator;
+  approx?: boolean;
+  change?: Change;
+  perYear?: boolean;
+  maintain?: boolean;
+}
+
+/** Lead words, longest first so that "không quá" wins over "không". */
+const LEADS: Lead[] = (
+  [
+    { words: "mức giảm hạ hằng năm", change: "reduction", perYear: true },
+    { words: "mức giảm hạ hàng năm", change: "reduction", perYear: true },
+    { words: "mức giảm hằng năm", change: "reduction", perYear: true },
+    { words: "mức giảm hàng năm", change: "reduction", perYear: true },
+    { words: "giảm bình quân", change: "reduction", perYear: true },
+    { words: "tăng bình quân", change: "growth", perYear: true },
+    { words: "không vượt quá", comparator: { side: "max", inclusive: true } },
+    { words: "không thấp hơn", comparator: { side: "min", inclusive: true } },
+    { words: "không dưới", comparator: { side: "min", inclusive: true } },
+    { words: "không quá", comparator: { side: "max", inclusive: true } },
+    { words: "tối thiểu", comparator: { side: "min", inclusive: true } },
+    { words: "ít nhất", comparator: { side: "min", inclusive: true } },
+    { words: "tối đa", comparator: { side: "max", inclusive: true } },
+    { words: "thấp hơn", comparator: { side: "max", inclusive: false } },
+    { words: "cao hơn", comparator: { side: "min", inclusive: false } },
+    { words: "còn dưới", comparator: { side: "max", inclusive: false } },
+    { words: "tăng thêm", change: "growth" },
+    { words: "có thêm", change: "growth" },
+    { words: "duy trì", maintain: true },
+    { words: "giữ mức", maintain: true },
+    { words: "phấn đấu", },
+    { words: "tương đương" },
+    { words: "khoảng", approx: true },
+    { words: "xấp xỉ", approx: true },
+    { words: "trên", comparator: { side: "min", inclusive: false } },
+    { words: "hơn", comparator: { side: "min", inclusive: false } },
+    { words: "vượt", comparator: { side: "min", inclusive: false } },
+    { words: "dưới", comparator: { side: "max", inclusive: false } },
+    { words: "còn", comparator: { side: "max", inclusive: true } },
+    { words: "giảm", change: "reduction" },
+    { words: "tăng", change: "growth" },
+    { words: "thêm", change: "growth" },
+    { words: "đạt", },
+    { words: "chiếm", },
+    { words: "bằng", },
+    { words: "là", },
+    { words: "có", },
+    { words: "từ", },
+    { words: "mức", },
+    { words: "ở", },
+    { words: ">=", comparator: { side: "min", inclusive: true } },
+    { words: "<=", comparator: { side: "max", inclusive: true } },
+    { words: "≥", comparator: { side: "min", inclusive: true } },
+    { words: "≤", comparator: { side: "max", inclusive: true } },
+    { words: ">", comparator: { side: "min", inclusive: false } },
+    { words: "<", comparator: { side: "max", inclusive: false } },
+  ] as Lead[]
+).sort((a, b) => b.words.length - a.words.length);
+
+const NUMBER_AT_START = /^[-−]?\d+(?:[.,]\d+)*/;
+const RANGE_SEPARATOR = /^\s*(?:-|–|—|đến|tới)\s*(?:khoảng\s*)?([-−]?\d+(?:[.,]\d+)*)/;
+const OUT_OF = /^\s*\/\s*(\d+)/;
+const PER_YEAR_TAIL = /^\/\s*năm(?=\s|$|[,.;])/;
+const PER_YEAR_LEAD = /(?:^|\s)(?:hằng|hàng|mỗi) năm(?=\s|$)|bình quân/;
+const OR_MORE = /(?:^|\s)trở lên(?=\s|$|[,.;])/;
+const OR_LESS = /(?:^|\s)trở xuống(?=\s|$|[,.;])/;
+const DOUBLE_DIGIT = /^(?:2|hai) con số(?=\s|$|[,.;])/;
+const NO_DIGIT = /^[^0-9]*$/;
+const QUALITATIVE_WORDS = new Set(["đạt", "hoàn thành", "có", "x", "đạt chuẩn"]);
+/** Verbs that open a goal without a number: such a goal is judged achieved or not. */
+const QUALITATIVE_GOAL = /^(?:giữ vững|giữ gìn|duy trì|bảo đảm|đảm bảo|hoàn thành|nâng cao|tiếp tục|xây dựng|thực hiện)(?=\s|$)/;
+const STRETCH_SPLIT = /^(.*?)\s*(?:;|,|\svà)\s+phấn đấu\s+(.*)$/;
+const TRAILING_PUNCTUATION = /[\s.;,:]+$/;
+const UNIT_STOP = /[(,;:]|\s(?:đạt|được|trong đó|và)\s/;
+const RANK_UNIT = /thu hang|xep hang/;
+const GIAM_NAME = /^giam\b/;
+
+function startsWithWord(s: string, words: string): boolean {
+  if (!s.startsWith(words)) return false;
+  const next = s.charAt(words.length);
+  // Symbols (>, ≤) need no space after them; words need a boundary.
+  if (!/[a-zà-ỹđ]/i.test(words.charAt(words.length - 1))) return true;
+  return next === "" || !/[a-zà-ỹđ0-9]/i.test(next) || /\d/.test(next);
+}
+
+function note(t: Target, text: string): void {
+  if (!t.notes.includes(text)) t.notes.push(text);
+}
+
+/** Applies the known typo readings to a lower-case phrase, noting each one. */
+function readThroughTypos(s: string, t: Target): string {
+  let out = s;
+  for (const [pattern, fixed, typo] of KNOWN_TYPOS) {
+    pattern.lastIndex = 0;
+    if (pattern.test(out)) {
+      pattern.lastIndex = 0;
+      out = out.replace(pattern, fixed);
+      note(t, bilingual(message("target.typo", { typo, fixed })));
+    }
+  }
+  return out;
+}
+
+/** Reads a target phrase into a typed target. Never throws; unknown phrases come back as `unparsed`. */
+export function parseTarget(raw: string, ctx: TargetContext = {}): Target {
+  const text = cleanText(raw);
+  const t = emptyTarget(text, "unparsed");
+  if (hasMarkup(raw)) note(t, bilingual(message("target.markup")));
+  let s = readThroughTypos(text.toLowerCase(), t).replace(TRAILING_PUNCTUATION, "");
+  if (s === "") {
+    t.kind = "none";
+    return t;
+  }
+  if (ctx.index) t.index = true;
+
+  // A base target with a stretch aim: "9,77; phấn đấu tăng khoảng 14,43", "đạt 8% và phấn đấu 2 con số".
+  const stretch = STRETCH_SPLIT.exec(s);
+  if (stretch && /\d/.test(stretch[1] ?? "")) {
+    const base = readPhrase(stretch[1]!, ctx, t);
+    const aim = readPhrase(stretch[2]!, { ...ctx, rateOfChange: true }, emptyTarget(stretch[2]!, "unparsed"));
+    const baseValue = base?.min ?? base?.max ?? null;
+    const aimValue = aim?.min ?? aim?.max ?? null;
+    if (base && aim && baseValue !== null && aimValue !== null) {
+      Object.assign(t, base, {
+        kind: "stretch",
+        min: baseValue,
+        max: null,
+        minInclusive: true,
+        maxInclusive: true,
+        stretch: aimValue,
+        approx: base.approx || aim.approx,
+        unit: base.unit ?? aim.unit,
+      });
+      return t;
+    }
+    return unparsed(t);
+  }
+
+  if (QUALITATIVE_WORDS.has(s)) {
+    t.kind = "qualitative";
+    t.expected = text.replace(TRAILING_PUNCTUATION, "");
+    return t;
+  }
+  if (NO_DIGIT.test(s) && !DOUBLE_DIGIT.test(s)) {
+    if (QUALITATIVE_GOAL.test(s)) {
+      t.kind = "qualitative";
+      t.expected = "Đạt";
+      return t;
+    }
+    return unparsed(t);
+  }
+  const read = readPhrase(s, ctx, t);
+  if (!read) return unparsed(t);
+  Object.assign(t, read);
+  return t;
+}
+
+function unparsed(t: Target): Target {
+  t.kind = "unparsed";
+  note(t, bilingual(message("target.unparsed", { text: t.text })));
+  return t;
+}
+
+/** The measurable part of a phrase; null when it does not fit the grammar. */
+function readPhrase(phrase: string, ctx: TargetContext, t: Target): Partial<Target> | null {
+  let s = phrase.trim();
+  let comparator: Comparator | undefined;
+  let change: Change | undefined;
+  let approx = false;
+  let perYear = false;
+  let maintain = false;
+
+  // Lead words, in any order: "duy trì dưới", "đạt khoảng", "giảm bình quân", "> ".
+  for (let guard = 0; guard < 8; guard++) {
+    const lead = LEADS.find((l) => startsWithWord(s, l.words));
+    if (!lead) break;
+    s = s.slice(lead.words.length).trim();
+    if (lead.comparator && !comparator) comparator = lead.comparator;
+    if (lead.change && !change) change = lead.change;
+    if (lead.approx) approx = true;
+    if (lead.perYear) perYear = true;
+    if (lead.maintain) maintain = true;
+  }
+
+  if (DOUBLE_DIGIT.test(s)) {
+    // "2 con số": a double-digit growth, 10 or more.
+    return finish({ kind: "at_least", min: 10, max: null, minInclusive: true, unit: "%", approx, perYear }, ctx, t, maintain);
+  }
+
+  const first = NUMBER_AT_START.exec(s);
+  if (!first) return null;
+  if (PER_YEAR_LEAD.test(phrase.slice(0, phrase.length - s.length))) perYear = true;
+  const n1 = parseNumber(first[0], ctx.style ?? "vi");
+  if (!n1.ok) return null;
+  let rest = s.slice(first[0].length);
+  let percent = false;
+  if (rest.trimStart().startsWith("%")) {
+    percent = true;
+    rest = rest.trimStart().slice(1);
+  }
+
+  let n2: number | null = null;
+  const range = RANGE_SEPARATOR.exec(rest);
+  if (range) {
+    const p = parseNumber(range[1]!, ctx.style ?? "vi");
+    if (!p.ok) return null;
+    n2 = p.value;
+    rest = rest.slice(range[0].length);
+    if (rest.trimStart().startsWith("%")) {
+      percent = true;
+      rest = rest.trimStart().slice(1);
+    }
+  }
+  let outOf: number | null = null;
+  const of = OUT_OF.exec(rest);
+  if (of && n2 === null) {
+    outOf = Number(of[1]);
+    rest = rest.slice(of[0].length);
+  }
+
+  // The tail: "/năm", "trở lên", a unit or the whole the share is of.
+  let tail = rest.trim();
+  let unit: string | null = percent ? "%" : null;
+  if (PER_YEAR_TAIL.test(tail)) {
+    perYear = true;
+    unit = (unit ?? "") + "/năm";
+    tail = tail.replace(PER_YEAR_TAIL, "").trim();
+  }
+  if (OR_MORE.test(tail) && !comparator) comparator = { side: "min", inclusive: true };
+  if (OR_LESS.test(tail) && !comparator) comparator = { side: "max", inclusive: true };
+  tail = tail.replace(OR_MORE, "").replace(OR_LESS, "").trim();
+  const stop = UNIT_STOP.exec(" " + tail + " ");
+  const words = (stop ? (" " + tail).slice(0, stop.index) : tail).trim();
+  let shareOf: string | null = null;
+  if (words) {
+    if (percent) shareOf = originalCase(t.text, words);
+    else unit = originalCase(t.text, words);
+  }
+
+  const nameSaysReduce = ctx.name !== undefined && GIAM_NAME.test(foldText(ctx.name));
+  if (!change && nameSaysReduce && !comparator && n2 === null) change = "reduction";
+  if (change === "growth" && ctx.rateOfChange) change = undefined; // the rate itself: "nông nghiệp tăng 2,43%"
+
+  const part: Partial<Target> = { approx, perYear, unit, outOf, shareOf };
+  if (change) {
+    const measure: ChangeMeasure = isRateUnit(ctx.unit, unit) ? "points" : percent ? "percent" : "units";
+    return finish(
+      { ...part, kind: change, min: n1.value, max: null, minInclusive: comparator?.inclusive ?? true, change: measure },
+      ctx,
+      t,
+      false,
+    );
+  }
+  if (n2 !== null) {
+    const [lo, hi] = n1.value <= n2 ? [n1.value, n2] : [n2, n1.value];
+    return finish({ ...part, kind: "range", min: lo, max: hi, minInclusive: true, maxInclusive: true }, ctx, t, maintain);
+  }
+  if (comparator?.side === "min") {
+    return finish({ ...part, kind: "at_least", min: n1.value, max: null, minInclusive: comparator.inclusive }, ctx, t, maintain);
+  }
+  if (comparator?.side === "max") {
+    return finish({ ...part, kind: "at_most", min: null, max: n1.value, maxInclusive: comparator.inclusive }, ctx, t, maintain);
+  }
+  return finish({ ...part, kind: "exact", min: n1.value, max: n1.value }, ctx, t, maintain);
+}
+
+/** A change measured in % of a rate indicator is a change in points ("giảm 0,15%" of a poverty rate). */
+function isRateUnit(indicatorUnit: string | undefined, phraseUnit: string | null): boolean {
+  const u = (indicatorUnit ?? "").trim();
+  if (u === "%") return true;
+  return u === "" && phraseUnit === "%";
+}
+
+/** The fragment as the document wrote it (the grammar reads a lower-case copy). */
+function originalCase(original: string, lower: string): string {
+  const at = original.toLowerCase().indexOf(lower);
+  return at >= 0 ? original.slice(at, at + lower.length) : lower;
+}
+
+function finish(part: Partial<Target>, ctx: TargetContext, t: Target, maintain: boolean): Partial<Target> {
+  const out: Partial<Target> = { minInclusive: true, maxInclusive: true, ...part };
+  if (out.kind === "at_least") out.maxInclusive = true;
+  if (out.kind === "at_most") out.minInclusive = true;
+  if (ctx.unit && RANK_UNIT.test(foldText(ctx.unit)) && (out.kind === "exact" || out.kind === "range" || out.kind === "at_most" || out.kind === "at_least")) {
+    out.kind = "rank";
+  }
+  if (maintain && (out.kind === "exact" || out.kind === "range" || out.kind === "at_most" || out.kind === "at_least")) {
+    out.kind = "maintain";
+  }
+  void t;
+  return out;
+}
