@@ -1,4 +1,6 @@
 import type { Plan } from "../model/plan";
+import type { Direction } from "../model/indicator";
+import { overrideDirection } from "./direction";
 import { message, type Message } from "../i18n/messages";
 import { cleanText } from "./clean";
 import { findTables } from "./table";
@@ -25,6 +27,8 @@ export interface ProseSection {
 export interface DocumentSpec {
   meta: PlanMeta;
   prose?: ProseSection[];
+  /** Directions decided for this plan, beating the inferred ones (the override a user can also make). */
+  directions?: { name: RegExp; direction: Direction; why: { vi: string; en: string } }[];
   /** Appendix id and title for an indicator table that no "Phụ lục" line names. */
   unnamedTable?: { id: string; title: string };
 }
@@ -41,7 +45,7 @@ export interface DocumentResult {
   skipped: Skipped[];
 }
 
-const APPENDIX_LINE = /^phụ lục\s+([IVX]+[a-z]?)\b/i;
+const APPENDIX_LINE = /^phụ lục\s+([IVX]+[a-z]?|\d+[a-z]?)(?=\s|$|[.:,])/i;
 
 function appendixOf(preamble: string[], fallback: { id: string; title: string } | undefined, index: number): { id: string; title: string } {
   for (let i = preamble.length - 1; i >= 0; i--) {
@@ -89,6 +93,15 @@ export function parseDocument(text: string, spec: DocumentSpec): DocumentResult 
     const { id, title } = appendixOf(table.preamble, spec.unnamedTable, index);
     plan.appendices.push(tableToAppendix(table, { plan: spec.meta.id, id, title }));
   });
+  for (const rule of spec.directions ?? []) {
+    for (const indicator of plan.appendices.flatMap((a) => a.indicators)) {
+      if (!rule.name.test(indicator.name)) continue;
+      const v = overrideDirection(rule.direction, rule.why);
+      indicator.direction = v.direction;
+      indicator.directionSource = v.source;
+      indicator.directionReason = v.reason;
+    }
+  }
   return { plan, skipped };
 }
 

@@ -26,6 +26,16 @@ export const SEED_DOCUMENTS: readonly DocumentSpec[] = [
       source: "001_611cdcc4601a164a.txt",
     },
     prose: [{ id: "II.2", title: "II.2. Các chỉ tiêu cụ thể đến năm 2030", start: /Các chỉ tiêu cụ thể đến năm 2030/, end: /Tầm nhìn đến năm 2045|^III\./ }],
+    directions: [
+      {
+        name: /^Tỷ trọng (kinh tế số|công nghiệp)/,
+        direction: "higher",
+        why: {
+          vi: "kế hoạch công nghiệp hóa đặt mục tiêu nâng tỷ trọng này: cao hơn là tốt hơn",
+          en: "the industrialisation plan aims to raise this share: higher is better",
+        },
+      },
+    ],
   },
   {
     meta: {

@@ -1,0 +1,133 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { main } from "../../src/cli/catalog";
+import type { Indicator } from "../../src/model";
+
+const FIXTURE = join(__dirname, "../fixtures/reordered-2026.tsv");
+
+function run(argv: string[]): { code: number; out: string; err: string } {
+  let out = "";
+  let err = "";
+  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
+  try {
+    return { code: main(argv), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+function tempFile(name: string, content: string | Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), "im-"));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe("catalog --from FILE: a pasted table with other columns in another order", () => {
+  const { code, out } = run(["--json", "--from", FIXTURE]);
+  const rows: Indicator[] = JSON.parse(out);
+
+  test("exits 0 and reads every indicator row, the repeated header skipped", () => {
+    expect(code).toBe(0);
+    expect(rows.map((r) => [r.code, r.level])).toEqual([
+      ["1", 0],
+      ["2", 0],
+      ["3", 0],
+      ["4", 0],
+      ["5", 0],
+      ["", 1],
+      ["6", 0],
+      ["7", 0],
+    ]);
+  });
+
+  test("columns are found by their headers: name, unit, agency, target", () => {
+    expect(rows[0]).toMatchObject({ name: "Tỷ lệ bao phủ bảo hiểm y tế", unit: "%", agency: "Sở Y tế", appendix: "2" });
+    expect(rows[0]!.target).toMatchObject({ text: "≥ 95,1", kind: "at_least", min: 95.1, minInclusive: true });
+  });
+
+  test("each target kind is read and each direction inferred", () => {
+    expect(rows.map((r) => [r.target.kind, r.direction])).toEqual([
+      ["at_least", "higher"],
+      ["reduction", "lower"],
+      ["maintain", "higher"],
+      ["rank", "lower"],
+      ["range", "higher"],
+      ["at_most", "lower"],
+      ["qualitative", "higher"],
+      ["exact", "higher"],
+    ]);
+    expect(rows[4]!.target).toMatchObject({ min: 30000, max: 32000 });
+    expect(rows[7]!.target.min).toBe(8150.5);
+  });
+
+  test("the “Ước TH” column is not mistaken for the target, and the sub-row stands under row 5", () => {
+    expect(rows[1]!.target.text).toBe("giảm 0,5%");
+    expect(rows[5]!.parentId).toBe(rows[4]!.id);
+    expect(rows[5]!.agency).toBe("Cục Thống kê");
+  });
+
+  test("the output carries the fields the later sheets need", () => {
+    for (const r of rows) {
+      for (const key of ["id", "plan", "appendix", "code", "name", "unit", "agency", "target", "direction", "yearly", "history"]) expect(r).toHaveProperty(key);
+      for (const key of ["text", "kind", "min", "max", "minInclusive", "maxInclusive"]) expect(r.target).toHaveProperty(key);
+    }
+  });
+});
+
+describe("catalog: bad input gets a clear message and a non-zero exit", () => {
+  test("an empty file", () => {
+    const r = run(["--from", tempFile("empty.tsv", "")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("Tệp trống");
+    expect(r.err).toContain("The file is empty");
+    expect(r.out).toBe("");
+  });
+
+  test("a binary file", () => {
+    const r = run(["--from", tempFile("x.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]))]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("not text");
+  });
+
+  test("a table without a recognisable header", () => {
+    const r = run(["--from", tempFile("noheader.tsv", "a\tb\tc\n1\t2\t3\n")]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("Không tìm thấy dòng tiêu đề");
+  });
+
+  test("a file that does not exist", () => {
+    const r = run(["--from", "/nonexistent/table.tsv"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("/nonexistent/table.tsv");
+  });
+
+  test("an unknown option exits 2 with the usage", () => {
+    const r = run(["--frm", "x"]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--frm");
+    expect(r.err).toContain("npm run -s catalog");
+  });
+});
+
+describe("catalog of the seeds", () => {
+  test("the readable summary lists each plan, appendix and the total", () => {
+    const r = run([]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("■ TV-QD77-2025");
+    expect(r.out).toContain("Phụ lục IV (table)");
+    expect(r.out).toContain("Tổng: 5 văn bản, 167 chỉ tiêu, 0 chỉ tiêu chưa đọc được.");
+  });
+
+  test("`npm run -s catalog -- --json` prints only JSON, as the README says", () => {
+    const p = spawnSync("npm", ["run", "-s", "catalog", "--", "--json"], { cwd: join(__dirname, "../.."), encoding: "utf8" });
+    expect(p.status).toBe(0);
+    const rows: Indicator[] = JSON.parse(p.stdout);
+    expect(rows).toHaveLength(167);
+    expect(new Set(rows.map((r) => r.plan))).toEqual(new Set(["KG-CT06-2025", "KG-NQ29-2030", "KG-KH5N-2021-2025", "TV-QD77-2025"]));
+  });
+});
