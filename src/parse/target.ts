@@ -135,7 +135,7 @@ export function parseTarget(raw: string, ctx: TargetContext = {}): Target {
   const text = cleanText(raw);
   const t = emptyTarget(text, "unparsed");
   if (hasMarkup(raw)) note(t, bilingual(message("target.markup")));
-  let s = readThroughTypos(text.toLowerCase(), t).replace(TRAILING_PUNCTUATION, "");
+  const s = readThroughTypos(text.toLowerCase(), t).replace(TRAILING_PUNCTUATION, "");
   if (s === "") {
     t.kind = "none";
     return t;
@@ -213,7 +213,7 @@ function readPhrase(phrase: string, ctx: TargetContext, t: Target): Partial<Targ
 
   if (DOUBLE_DIGIT.test(s)) {
     // "2 con số": a double-digit growth, 10 or more.
-    return finish({ kind: "at_least", min: 10, max: null, minInclusive: true, unit: "%", approx, perYear }, ctx, t, maintain);
+    return finish({ kind: "at_least", min: 10, max: null, minInclusive: true, unit: "%", approx, perYear }, ctx, maintain);
   }
 
   const first = NUMBER_AT_START.exec(s);
@@ -276,21 +276,20 @@ function readPhrase(phrase: string, ctx: TargetContext, t: Target): Partial<Targ
     return finish(
       { ...part, kind: change, min: n1.value, max: null, minInclusive: comparator?.inclusive ?? true, change: measure },
       ctx,
-      t,
       false,
     );
   }
   if (n2 !== null) {
     const [lo, hi] = n1.value <= n2 ? [n1.value, n2] : [n2, n1.value];
-    return finish({ ...part, kind: "range", min: lo, max: hi, minInclusive: true, maxInclusive: true }, ctx, t, maintain);
+    return finish({ ...part, kind: "range", min: lo, max: hi, minInclusive: true, maxInclusive: true }, ctx, maintain);
   }
   if (comparator?.side === "min") {
-    return finish({ ...part, kind: "at_least", min: n1.value, max: null, minInclusive: comparator.inclusive }, ctx, t, maintain);
+    return finish({ ...part, kind: "at_least", min: n1.value, max: null, minInclusive: comparator.inclusive }, ctx, maintain);
   }
   if (comparator?.side === "max") {
-    return finish({ ...part, kind: "at_most", min: null, max: n1.value, maxInclusive: comparator.inclusive }, ctx, t, maintain);
+    return finish({ ...part, kind: "at_most", min: null, max: n1.value, maxInclusive: comparator.inclusive }, ctx, maintain);
   }
-  return finish({ ...part, kind: "exact", min: n1.value, max: n1.value }, ctx, t, maintain);
+  return finish({ ...part, kind: "exact", min: n1.value, max: n1.value }, ctx, maintain);
 }
 
 /** A change measured in % of a rate indicator is a change in points ("giảm 0,15%" of a poverty rate). */
@@ -306,7 +305,7 @@ function originalCase(original: string, lower: string): string {
   return at >= 0 ? original.slice(at, at + lower.length) : lower;
 }
 
-function finish(part: Partial<Target>, ctx: TargetContext, t: Target, maintain: boolean): Partial<Target> {
+function finish(part: Partial<Target>, ctx: TargetContext, maintain: boolean): Partial<Target> {
   const out: Partial<Target> = { minInclusive: true, maxInclusive: true, ...part };
   if (out.kind === "at_least") out.maxInclusive = true;
   if (out.kind === "at_most") out.minInclusive = true;
@@ -316,6 +315,5 @@ function finish(part: Partial<Target>, ctx: TargetContext, t: Target, maintain: 
   if (maintain && (out.kind === "exact" || out.kind === "range" || out.kind === "at_most" || out.kind === "at_least")) {
     out.kind = "maintain";
   }
-  void t;
   return out;
 }
