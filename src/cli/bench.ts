@@ -4,6 +4,8 @@ import { SEED_DOCUMENTS } from "../parse/seeds";
 import { parseNumber } from "../parse/number";
 import { parseTarget } from "../parse/target";
 import { readSeed } from "../node/seeds-fs";
+import { judgeCell } from "../evaluate/judge";
+import { emptyTarget, type Direction, type Target } from "../model";
 import { parseArgs } from "./args";
 
 /**
@@ -70,7 +72,63 @@ const BENCHMARKS: Benchmark[] = [
       return [{ name: "parse_target_per_s", value: Math.round((n / ms) * 1000), unit: "/s", what: "đọc cụm chỉ tiêu / target phrases read per second" }];
     },
   },
+  {
+    run: () => {
+      const n = 1_000_000;
+      const batch = evaluationBatch(n);
+      let sink = 0;
+      const ms = timeMs(() => {
+        for (let i = 0; i < n; i++) {
+          const j = judgeCell(batch.targets[i]!, batch.directions[i]!, batch.cells[i], { baseline: batch.baselines[i] });
+          sink += j.status.length;
+        }
+      }, 5, 1);
+      if (sink === 0) throw new Error("the batch judged nothing");
+      return [{ name: "evaluations_per_s", value: Math.round((n / ms) * 1000), unit: "/s", what: "đánh giá thực hiện so với chỉ tiêu, 1 triệu cặp / actual-target evaluations (1 million pairs)" }];
+    },
+  },
 ];
+
+/**
+ * A large batch of (target, direction, actual) pairs: every kind of target, actuals typed as numbers and as
+ * text (vi-VN numbers, percentages, "Đạt", empty cells, bad text). Built once, outside the timing.
+ */
+function evaluationBatch(size: number): { targets: Target[]; directions: Direction[]; cells: unknown[]; baselines: (number | null)[] } {
+  const t = (kind: Target["kind"], fields: Partial<Target>): Target => ({ ...emptyTarget("", kind), ...fields });
+  const kinds: [Target, Direction][] = [
+    [t("at_least", { min: 95.1 }), "higher"],
+    [t("at_least", { min: 91, minInclusive: false }), "higher"],
+    [t("at_most", { max: 3, maxInclusive: false }), "lower"],
+    [t("at_most", { max: 2 }), "lower"],
+    [t("exact", { min: 99.8, max: 99.8 }), "higher"],
+    [t("exact", { min: 2, max: 2 }), "lower"],
+    [t("exact", { min: 68, max: 68 }), "band"],
+    [t("range", { min: 7, max: 7.5 }), "higher"],
+    [t("range", { min: 105, max: 107 }), "band"],
+    [t("rank", { min: 35, max: 40 }), "lower"],
+    [t("maintain", { max: 3, maxInclusive: false }), "lower"],
+    [t("stretch", { min: 9.77, stretch: 14.43 }), "higher"],
+    [t("reduction", { min: 0.15, change: "points" }), "lower"],
+    [t("growth", { min: 10, change: "percent" }), "higher"],
+    [t("qualitative", { expected: "Đạt" }), "higher"],
+    [t("exact", { min: 107.27, max: 107.27, index: true }), "higher"],
+  ];
+  const texts = ["95,1", "93,2%", "1.462,8", "2,9", " 76 ", "Đạt", "Không đạt", "", "x", "abc", "#DIV/0!", "61-62", "7,25", "110,60"];
+  const targets: Target[] = [];
+  const directions: Direction[] = [];
+  const cells: unknown[] = [];
+  const baselines: (number | null)[] = [];
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  for (let i = 0; i < size; i++) {
+    const [target, direction] = kinds[i % kinds.length]!;
+    targets.push(target);
+    directions.push(direction);
+    cells.push(i % 2 === 0 ? Math.round(random() * 12000) / 100 : texts[i % texts.length]);
+    baselines.push(target.kind === "reduction" || target.kind === "growth" ? 1 + random() * 100 : null);
+  }
+  return { targets, directions, cells, baselines };
+}
 
 export function runBenchmarks(): Figure[] {
   return BENCHMARKS.flatMap((b) => b.run());

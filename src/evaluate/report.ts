@@ -1,0 +1,103 @@
+import type { Indicator } from "../model/indicator";
+import { foldText } from "../model/ids";
+import { message, type Message } from "../i18n/messages";
+import { findTables, type ColumnRole, type TextTable } from "../parse/table";
+import { tableToAppendix } from "../parse/appendix";
+import { readActual } from "./actual";
+import { judge, type Judgement } from "./judge";
+import { explain, type Explained } from "./explain";
+
+/**
+ * A year-end report table ("KH năm 2025", "Ước TH năm 2025", "TH năm 2024" …) judged row by row. Columns are
+ * found by their headers, or named by the user; the baseline of a change target is the actual column of the
+ * year before, when the table has one.
+ */
+export interface ReportOptions {
+  /** Header (or part of it) of the plan column. */
+  target?: string;
+  /** Header (or part of it) of the actual column. */
+  actual?: string;
+  tolerance?: number;
+}
+
+export interface ReportRow {
+  indicator: Indicator;
+  actualText: string;
+  baseline: number | null;
+  judgement: Judgement;
+  explanation: Explained;
+}
+
+export type ReportResult =
+  | { ok: true; rows: ReportRow[]; targetHeader: string; actualHeader: string; baselineHeader: string | null }
+  | { ok: false; error: Message };
+
+function findColumn(table: TextTable, name: string): number {
+  const want = foldText(name);
+  const exact = table.headers.findIndex((h) => foldText(h) === want);
+  return exact >= 0 ? exact : table.headers.findIndex((h) => foldText(h).includes(want));
+}
+
+function yearOf(role: ColumnRole | undefined, header: string): number | null {
+  const key = role && "key" in role ? role.key : role && "year" in role ? role.year : header;
+  const m = /(19|20)\d\d/.exec(String(key ?? ""));
+  return m ? Number(m[0]) : null;
+}
+
+export function evaluateReport(text: string, options: ReportOptions = {}): ReportResult {
+  const table = findTables(text).find((t) => !t.isTaskTable);
+  if (!table) return { ok: false, error: message("input.noHeader") };
+  const headers = table.headers.join(" | ");
+  let targetCol: number;
+  if (options.target !== undefined) {
+    targetCol = findColumn(table, options.target);
+    if (targetCol < 0) return { ok: false, error: message("report.columnNotFound", { name: options.target, headers }) };
+  } else {
+    targetCol = table.roles.findIndex((r) => r.role === "target");
+    if (targetCol < 0) targetCol = table.roles.map((r) => r.role).lastIndexOf("yearly");
+    if (targetCol < 0) return { ok: false, error: message("report.noTargetColumn", { headers }) };
+  }
+  const targetYear = yearOf(table.roles[targetCol], table.headers[targetCol] ?? "");
+  let actualCol: number;
+  if (options.actual !== undefined) {
+    actualCol = findColumn(table, options.actual);
+    if (actualCol < 0) return { ok: false, error: message("report.columnNotFound", { name: options.actual, headers }) };
+  } else {
+    actualCol = table.roles.map((r) => r.role).lastIndexOf("actual");
+    if (actualCol < 0 && targetYear !== null) {
+      actualCol = table.roles.findIndex((r, i) => r.role === "history" && yearOf(r, table.headers[i]!) === targetYear);
+    }
+    if (actualCol < 0) return { ok: false, error: message("report.noActualColumn", { headers }) };
+  }
+  const actualYear = yearOf(table.roles[actualCol], table.headers[actualCol] ?? "") ?? targetYear;
+  const baselineCol =
+    actualYear === null
+      ? -1
+      : table.roles.findIndex((r, i) => i !== actualCol && (r.role === "history" || r.role === "actual") && yearOf(r, table.headers[i]!) === actualYear - 1);
+
+  // Read the indicators with the chosen plan column as the target and nothing else as one.
+  const roles: ColumnRole[] = table.roles.map((r, i) =>
+    i === targetCol ? { role: "target", year: targetYear === null ? null : String(targetYear) } : r.role === "target" || r.role === "yearly" || r.role === "actual" || r.role === "history" || r.role === "period" ? { role: "other" } : r,
+  );
+  const appendix = tableToAppendix({ ...table, roles }, { plan: "BC", id: "1", title: "" });
+  const byLine = new Map(table.rows.map((r) => [r.line, r.cells]));
+  const rows: ReportRow[] = appendix.indicators.map((indicator) => {
+    const cells = byLine.get(indicator.line) ?? [];
+    const actualText = cells[actualCol] ?? "";
+    const base = baselineCol >= 0 ? readActual(cells[baselineCol] ?? "", table.style) : null;
+    const baseline = base && base.kind === "number" ? base.value : null;
+    const judgement = judge(indicator.target, indicator.direction, readActual(actualText, table.style), {
+      unit: indicator.unit,
+      baseline,
+      tolerance: options.tolerance,
+    });
+    return { indicator, actualText, baseline, judgement, explanation: explain(judgement, indicator.target, indicator.unit, actualText, indicator.direction) };
+  });
+  return {
+    ok: true,
+    rows,
+    targetHeader: table.headers[targetCol] ?? "",
+    actualHeader: table.headers[actualCol] ?? "",
+    baselineHeader: baselineCol >= 0 ? table.headers[baselineCol] ?? null : null,
+  };
+}
