@@ -13,7 +13,14 @@ export type ActualReading =
   | { kind: "no_data" }
   | { kind: "invalid"; reason: InvalidReason; ambiguous?: { vi: number; en: number } };
 
-export type InvalidReason = "not_a_number" | "excel_error" | "range_not_value" | "ambiguous" | "qualitative_expected" | "number_expected";
+export type InvalidReason =
+  | "not_a_number"
+  | "excel_error"
+  | "range_not_value"
+  | "ambiguous"
+  | "qualitative_expected"
+  | "number_expected"
+  | "percent_expected";
 
 const NO_DATA = new Set(["", "x", "-", "–", "—", "…", "...", "n/a", "na", "chua co", "chua co so lieu", "khong co so lieu", "k/c", "?"]);
 const ACHIEVED = new Set(["dat", "hoan thanh", "co", "dat chuan", "yes", "met", "achieved", "da dat"]);

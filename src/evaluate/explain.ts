@@ -66,6 +66,7 @@ export function explain(j: Judgement, target: Target, unit: string, rawText = ""
       if (j.invalid === "range_not_value") return out(message("eval.rangeNotValue", { text }));
       if (j.invalid === "qualitative_expected") return out(message("eval.qualitativeExpected", { text }));
       if (j.invalid === "number_expected") return out(message("eval.numberExpected", { text }));
+      if (j.invalid === "percent_expected") return out(message("eval.percentExpected", { text, target: target.text }));
       if (j.invalid === "ambiguous") {
         const digits = text.replace(/[^0-9]/g, "");
         const asWhole = Number(digits);

@@ -170,6 +170,10 @@ export function judge(target: Target, direction: Direction, reading: ActualReadi
   }
   if (reading.kind === "qualitative") return result("invalid", "invalid_input", { invalid: "number_expected" });
 
+  // "100% xã" for an indicator counted in communes: a count cannot be compared without the total.
+  if (target.unit === "%" && target.shareOf && options.unit && options.unit.trim() !== "%" && !reading.percent) {
+    return result("invalid", "invalid_input", { invalid: "percent_expected", actual: reading.value });
+  }
   const resolved = resolveAmbiguity(reading, options.unit);
   if (!resolved) return result("invalid", "invalid_input", { invalid: "ambiguous", actual: reading.value });
   let x = resolved.value;

@@ -42,6 +42,10 @@ export const MESSAGES = {
   },
   "eval.qualitativeExpected": { vi: "Chỉ tiêu định tính: nhập “Đạt” hoặc “Không đạt”, không phải “{text}”", en: "Qualitative target: type “Đạt” or “Không đạt”, not “{text}”" },
   "eval.numberExpected": { vi: "Chỉ tiêu định lượng: cần một số, không phải “{text}”", en: "Quantitative target: a number is expected, not “{text}”" },
+  "eval.percentExpected": {
+    vi: "Chỉ tiêu là tỷ lệ “{target}”: hãy nhập tỷ lệ phần trăm (ví dụ 95%), không phải số lượng “{text}”",
+    en: "The target “{target}” is a share: type a percentage (e.g. 95%), not the count “{text}”",
+  },
   "eval.noTarget": { vi: "Văn bản không ghi chỉ tiêu: không đánh giá", en: "The plan gives no target: not assessed" },
   "eval.unparsed": { vi: "Không đọc được chỉ tiêu “{target}”: không đánh giá", en: "The target “{target}” could not be read: not assessed" },
   "eval.composite": { vi: "Chỉ tiêu gộp: đánh giá theo từng chỉ tiêu thành phần", en: "Packed target: judged from its parts" },

@@ -89,6 +89,16 @@ const CASES: Case[] = [
   ["9,77; phấn đấu 14,43", "%", "higher", 14.43, "exceeded"],
   ["9,77; phấn đấu 14,43", "%", "higher", "9,3", "near"],
   ["9,77; phấn đấu 14,43", "%", "higher", 9.2, "shortfall"],
+  // stretch, lower is better: base 3, aim 2
+  ["3; phấn đấu 2", "%", "lower", 3, "met"],
+  ["3; phấn đấu 2", "%", "lower", "2,5", "met"],
+  ["3; phấn đấu 2", "%", "lower", "2", "exceeded"],
+  ["3; phấn đấu 2", "%", "lower", 3.15, "near"],
+  ["3; phấn đấu 2", "%", "lower", 3.2, "shortfall"],
+  // a share of all communes: typed as a share, not as a count
+  ["100% xã", "xã", "higher", "100%", "met"],
+  ["100% xã", "xã", "higher", "96%", "near"],
+  ["100% xã", "xã", "higher", 117, "invalid"],
   // reduction against a baseline: "giảm 0,15%" is met at 0,15 points below the baseline
   ["giảm 0,15%", "%", "lower", 1.3, "met", { baseline: 1.45 }],
   ["giảm 0,15%", "%", "lower", "1,2", "exceeded", { baseline: 1.45 }],

@@ -41,7 +41,10 @@ describe("every target of the seed catalog is judged", () => {
 
   test.each(targets.map((x) => [x.where, x] as const))("%s", (_where, { target, direction, unit }) => {
     const opts = { unit };
-    const judged = (cell: unknown, extra = {}): Status => judgeCell(target, direction, cell, { ...opts, ...extra }).status;
+    // A share of all units ("100% xã") is typed as a percentage.
+    const share = target.unit === "%" && target.shareOf !== null && unit.trim() !== "%";
+    const typed = (v: unknown) => (share && typeof v === "number" ? `${formatNumber(v, 4, "vi")}%` : v);
+    const judged = (cell: unknown, extra = {}): Status => judgeCell(target, direction, typed(cell), { ...opts, ...extra }).status;
     switch (target.kind) {
       case "composite":
       case "none":
@@ -73,7 +76,7 @@ describe("every target of the seed catalog is judged", () => {
         if (direction === "band" || printed.inclusive) expect(atTarget).toBe("met");
         else expect(atTarget).toBe("near");
         // The same value typed as Vietnamese text is judged the same.
-        expect(judged(formatNumber(printed.value, 2, "vi"))).toBe(atTarget);
+        expect(judged(share ? `${formatNumber(printed.value, 2, "vi")}%` : formatNumber(printed.value, 2, "vi"))).toBe(atTarget);
         // Half the target's scale the wrong way is a shortfall.
         expect(judged(worse(printed.value, direction === "band" ? "higher" : direction, target))).toBe("shortfall");
         expect(judged("")).toBe("no_data");
