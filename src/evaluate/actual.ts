@@ -22,9 +22,19 @@ export type InvalidReason =
   | "number_expected"
   | "percent_expected";
 
-const NO_DATA = new Set(["", "x", "-", "–", "—", "…", "...", "n/a", "na", "chua co", "chua co so lieu", "khong co so lieu", "k/c", "?"]);
-const ACHIEVED = new Set(["dat", "hoan thanh", "co", "dat chuan", "yes", "met", "achieved", "da dat"]);
-const NOT_ACHIEVED = new Set(["khong dat", "chua dat", "chua hoan thanh", "khong hoan thanh", "khong", "no", "not met", "chua dat chuan"]);
+/**
+ * The words staff type, as written (lower case) and folded (no tone marks). The workbook's formulas compare
+ * against the same lists (sheets/formulas.ts), so a sheet opened without the add-in reads entries the same way.
+ */
+export const NO_DATA_WORDS = ["x", "-", "–", "—", "…", "...", "n/a", "na", "chưa có", "chua co", "chưa có số liệu", "chua co so lieu", "không có số liệu", "khong co so lieu", "k/c", "?"] as const;
+export const ACHIEVED_WORDS = ["đạt", "dat", "hoàn thành", "hoan thanh", "có", "co", "đạt chuẩn", "dat chuan", "đã đạt", "da dat", "yes", "met", "achieved"] as const;
+export const NOT_ACHIEVED_WORDS = [
+  "không đạt", "khong dat", "chưa đạt", "chua dat", "chưa hoàn thành", "chua hoan thanh", "không hoàn thành", "khong hoan thanh",
+  "không", "khong", "chưa đạt chuẩn", "chua dat chuan", "no", "not met",
+] as const;
+const NO_DATA = new Set<string>(["", ...NO_DATA_WORDS.map((w) => foldText(w) || w)]);
+const ACHIEVED = new Set<string>(ACHIEVED_WORDS.map((w) => foldText(w)));
+const NOT_ACHIEVED = new Set<string>(NOT_ACHIEVED_WORDS.map((w) => foldText(w)));
 const RANGE_TEXT = /^\s*[-−]?\d[\d.,]*\s*%?\s*(?:-|–|—|đến)\s*\d[\d.,]*\s*%?\s*$/;
 
 const NUMBER_READING = { kind: "number" as const, value: 0, percent: false, ambiguous: null };

@@ -1,0 +1,189 @@
+import ExcelJS from "exceljs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { judgeCell } from "../../src/evaluate/judge";
+import { formatNumber } from "../../src/parse/number";
+import { parseTarget } from "../../src/parse/target";
+import { emptyTarget, type Direction, type Target } from "../../src/model";
+import { isCountUnit, readingFormula, statusCodeFormula, targetHelpers, valueFormula, type BlockRefs, type RowRefs } from "../../src/sheets/formulas";
+import { toFileFormula } from "../../src/hosts/xlsx/formula";
+import { recalculatedCsv } from "../helpers/libreoffice";
+
+/**
+ * The workbook's status formulas and the engine agree: generated (target, direction, actual) cases around every
+ * boundary of every kind of target are written with the production formulas, recalculated by LibreOffice, and
+ * each status is compared with `judge`.
+ */
+interface Case {
+  target: Target;
+  direction: Direction;
+  unit: string;
+  actual: string | number | null;
+  baseline: number | null;
+  tolerance: number;
+}
+
+const t = (kind: Target["kind"], f: Partial<Target>): Target => ({ ...emptyTarget("", kind), ...f });
+
+const TEMPLATES: { target: Target; directions: Direction[]; unit: string; baseline?: number }[] = [
+  { target: t("at_least", { min: 95.1 }), directions: ["higher"], unit: "%" },
+  { target: t("at_least", { min: 91, minInclusive: false }), directions: ["higher"], unit: "%" },
+  { target: t("at_most", { max: 3, maxInclusive: false }), directions: ["lower"], unit: "%" },
+  { target: t("at_most", { max: 2 }), directions: ["lower"], unit: "Số ca/1.000 trẻ đẻ sống" },
+  { target: t("exact", { min: 99.8, max: 99.8 }), directions: ["higher", "lower", "band"], unit: "%" },
+  { target: t("exact", { min: 0, max: 0 }), directions: ["higher", "lower"], unit: "%" },
+  { target: t("exact", { min: 1800, max: 1800 }), directions: ["higher"], unit: "Hộ" },
+  { target: t("exact", { min: 40, max: 40, approx: true }), directions: ["higher", "lower"], unit: "%" },
+  { target: t("range", { min: 7, max: 7.5 }), directions: ["higher", "lower", "band"], unit: "%" },
+  { target: t("range", { min: 30000, max: 32000 }), directions: ["higher"], unit: "tỷ đồng" },
+  { target: t("rank", { min: 35, max: 40 }), directions: ["lower"], unit: "Thứ hạng" },
+  { target: t("rank", { min: 47, max: 47 }), directions: ["lower"], unit: "Thứ hạng" },
+  { target: t("maintain", { max: 3, maxInclusive: false }), directions: ["lower", "higher"], unit: "%" },
+  { target: t("maintain", { min: 4.2, minInclusive: false }), directions: ["higher"], unit: "%" },
+  { target: t("maintain", { min: 100, max: 100 }), directions: ["higher", "lower"], unit: "%" },
+  { target: t("stretch", { min: 9.77, stretch: 14.43 }), directions: ["higher"], unit: "%" },
+  { target: t("stretch", { min: 3, stretch: 2 }), directions: ["lower"], unit: "%" },
+  { target: t("stretch", { min: 107.27, stretch: 110.22, index: true }), directions: ["higher"], unit: "" },
+  { target: t("exact", { min: 107.27, max: 107.27, index: true }), directions: ["higher"], unit: "" },
+  { target: t("reduction", { min: 0.15, change: "points" }), directions: ["lower"], unit: "%", baseline: 1.45 },
+  { target: t("reduction", { min: 5, change: "percent" }), directions: ["lower"], unit: "tỷ đồng", baseline: 200 },
+  { target: t("reduction", { min: 1.62, change: "points", perYear: true }), directions: ["lower"], unit: "%", baseline: 9.78 },
+  { target: t("growth", { min: 10, change: "percent" }), directions: ["higher"], unit: "tỷ đồng", baseline: 100 },
+  { target: t("growth", { min: 5, change: "units" }), directions: ["higher"], unit: "xã", baseline: 20 },
+  { target: { ...parseTarget("100% xã"), unit: "%" }, directions: ["higher"], unit: "xã" },
+  { target: t("qualitative", { expected: "Đạt" }), directions: ["higher"], unit: "Tỉnh" },
+  { target: t("none", {}), directions: ["higher"], unit: "%" },
+  { target: t("unparsed", {}), directions: ["higher"], unit: "%" },
+  { target: t("composite", {}), directions: ["higher"], unit: "" },
+];
+
+/** Values around each bound: on it, a hair either side, just inside and outside the tolerance, far away. */
+function probes(target: Target, tolerance: number, baseline: number | undefined): number[] {
+  const bounds = [target.min, target.max, target.stretch].filter((v): v is number => v !== null);
+  const out = new Set<number>();
+  const add = (v: number) => out.add(Number(v.toFixed(6)));
+  if (target.kind === "reduction" || target.kind === "growth") {
+    const b = baseline ?? 0;
+    const r = target.min! * (target.perYear ? 2 : 1);
+    const step = target.change === "percent" ? (b * r) / 100 : r;
+    for (const f of [0, 0.5, 0.96, 0.94, 1, 1.2, 3, -1]) add(target.kind === "reduction" ? b - step * f : b + step * f);
+    return [...out];
+  }
+  for (const v of bounds) {
+    const scale = Math.abs(target.index ? v - 100 : v) || 1;
+    for (const d of [0, 1e-4, -1e-4, 0.5, -0.5]) add(v + d * scale);
+    for (const k of [1, 2]) {
+      add(v + tolerance * scale * k - 1e-4 * scale);
+      add(v + tolerance * scale * k + 1e-4 * scale);
+      add(v - tolerance * scale * k + 1e-4 * scale);
+      add(v - tolerance * scale * k - 1e-4 * scale);
+    }
+  }
+  if (out.size === 0) [0, 50, 100].forEach(add);
+  return [...out];
+}
+
+function cases(): Case[] {
+  const all: Case[] = [];
+  const words = ["", "x", "n/a", "Đạt", "Không đạt", "chưa đạt", "abc", "#DIV/0!", "61-62", "Xuất siêu"];
+  for (const tpl of TEMPLATES) {
+    for (const direction of tpl.directions) {
+      for (const tolerance of [0.05, 0.1]) {
+        const baseline = tpl.baseline ?? null;
+        const nums = probes(tpl.target, tolerance, tpl.baseline);
+        for (const v of nums) {
+          all.push({ target: tpl.target, direction, unit: tpl.unit, actual: v, baseline, tolerance });
+          // The same value typed the vi-VN way, and with a percent sign where it is a percentage.
+          all.push({ target: tpl.target, direction, unit: tpl.unit, actual: formatNumber(v, 4, "vi"), baseline, tolerance });
+          if (tpl.unit === "%" || tpl.target.index) all.push({ target: tpl.target, direction, unit: tpl.unit, actual: `${formatNumber(v, 4, "vi")}%`, baseline, tolerance });
+        }
+        if (tolerance === 0.05) {
+          for (const w of words) all.push({ target: tpl.target, direction, unit: tpl.unit, actual: w, baseline, tolerance });
+          all.push({ target: tpl.target, direction, unit: tpl.unit, actual: null, baseline, tolerance });
+          all.push({ target: tpl.target, direction, unit: tpl.unit, actual: "1.800", baseline, tolerance });
+          all.push({ target: tpl.target, direction, unit: tpl.unit, actual: "1,800", baseline, tolerance });
+          all.push({ target: tpl.target, direction, unit: tpl.unit, actual: "107.27", baseline, tolerance });
+          all.push({ target: tpl.target, direction, unit: tpl.unit, actual: "7,5%", baseline, tolerance });
+          if (baseline !== null) all.push({ target: tpl.target, direction, unit: tpl.unit, actual: 1, baseline: null, tolerance });
+        }
+      }
+    }
+  }
+  return all;
+}
+
+// Columns of the test sheet: A actual, B direction, C tolerance, D percent unit, E count unit, F..P helpers,
+// Q reading, R value, S status code.
+const ROW: RowRefs = { direction: "B", tolerance: "C", percentUnit: "D", countUnit: "E" };
+const BLOCK: BlockRefs = {
+  actual: "A",
+  kind: "F",
+  min: "G",
+  max: "H",
+  minInclusive: "I",
+  maxInclusive: "J",
+  stretch: "K",
+  approx: "L",
+  change: "M",
+  baseline: "N",
+  years: "O",
+  index: "P",
+  share: "T",
+  reading: "Q",
+  value: "R",
+  code: "S",
+};
+
+describe("the workbook's status formulas agree with the engine (LibreOffice recalculation)", () => {
+  const all = cases();
+
+  test("there are over a thousand generated cases covering every kind of target", () => {
+    expect(all.length).toBeGreaterThan(1000);
+    expect(new Set(all.map((c) => c.target.kind)).size).toBe(13);
+    const statuses = new Set(all.map((c) => judgeCell(c.target, c.direction, c.actual, { unit: c.unit, baseline: c.baseline, years: 2, tolerance: c.tolerance }).status));
+    expect([...statuses].sort()).toEqual(["exceeded", "invalid", "met", "near", "no_data", "not_applicable", "shortfall"]);
+  });
+
+  test("every status computed by LibreOffice equals the engine's", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Cases");
+    all.forEach((c, i) => {
+      const r = i + 1;
+      const h = targetHelpers(c.target, c.unit, 2);
+      const row = ws.getRow(r);
+      if (c.actual !== null) row.getCell("A").value = c.actual;
+      row.getCell("B").value = c.direction;
+      row.getCell("C").value = c.tolerance;
+      row.getCell("D").value = c.unit.trim() === "%";
+      row.getCell("E").value = isCountUnit(c.unit);
+      row.getCell("F").value = h.kind;
+      if (h.min !== null) row.getCell("G").value = h.min;
+      if (h.max !== null) row.getCell("H").value = h.max;
+      row.getCell("I").value = h.minInclusive;
+      row.getCell("J").value = h.maxInclusive;
+      if (h.stretch !== null) row.getCell("K").value = h.stretch;
+      row.getCell("L").value = h.approx;
+      row.getCell("M").value = h.change;
+      if (c.baseline !== null) row.getCell("N").value = c.baseline;
+      row.getCell("O").value = h.years;
+      row.getCell("P").value = h.index;
+      row.getCell("T").value = h.share;
+      row.getCell("Q").value = { formula: toFileFormula(readingFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
+      row.getCell("R").value = { formula: toFileFormula(valueFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
+      row.getCell("S").value = { formula: toFileFormula(statusCodeFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
+    });
+    const file = join(mkdtempSync(join(tmpdir(), "im-diff-")), "cases.xlsx");
+    await wb.xlsx.writeFile(file);
+    const rows = recalculatedCsv(file);
+    const mismatches: string[] = [];
+    all.forEach((c, i) => {
+      const engine = judgeCell(c.target, c.direction, c.actual, { unit: c.unit, baseline: c.baseline, years: 2, tolerance: c.tolerance }).status;
+      const sheet = rows[i]?.[18];
+      if (sheet !== engine) {
+        mismatches.push(`row ${i + 1}: ${c.target.kind} ${c.direction} [${c.target.min}, ${c.target.max}] unit “${c.unit}” actual ${JSON.stringify(c.actual)} baseline ${c.baseline} tol ${c.tolerance}: engine ${engine}, sheet ${sheet} (reading ${rows[i]?.[16]}, value ${rows[i]?.[17]})`);
+      }
+    });
+    expect(mismatches.slice(0, 15)).toEqual([]);
+  }, 240_000);
+});

@@ -1,0 +1,64 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+
+/** LibreOffice must be installed (.ci/run installs libreoffice-calc); without it these checks fail, not skip. */
+export function soffice(): string {
+  const found = ["/usr/bin/soffice", "/usr/bin/libreoffice", "/usr/lib/libreoffice/program/soffice"].find((p) => existsSync(p));
+  if (!found) throw new Error("LibreOffice is not installed: apt-get install -y --no-install-recommends libreoffice-calc");
+  return found;
+}
+
+/**
+ * Converts a file with headless LibreOffice, which recalculates every formula on load. Each call has its own
+ * user profile, so parallel test workers do not fight over one.
+ */
+export function convert(file: string, to: string, outDir = mkdtempSync(join(tmpdir(), "im-lo-"))): string {
+  const profile = mkdtempSync(join(tmpdir(), "im-lo-profile-"));
+  execFileSync(soffice(), [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, file], {
+    timeout: 180_000,
+    stdio: "pipe",
+  });
+  const ext = to.split(":")[0]!;
+  const out = join(outDir, basename(file).replace(/\.[^.]+$/, `.${ext}`));
+  if (!existsSync(out)) throw new Error(`LibreOffice did not write ${out}`);
+  return out;
+}
+
+/** The first sheet of a workbook as CSV rows (UTF-8, comma-separated, quotes as in RFC 4180). */
+export function recalculatedCsv(xlsx: string): string[][] {
+  const csv = convert(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76');
+  return parseCsv(readFileSync(csv, "utf8"));
+}
+
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else if (ch !== "\r") cell += ch;
+  }
+  if (cell !== "" || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
