@@ -56,7 +56,7 @@ export interface Judgement {
   invalid: InvalidReason | null;
   /** The value judged (a % typed for an index target becomes the index). */
   actual: number | null;
-  /** The target value it was compared with: the bound crossed, or the required change. */
+  /** The target value the gap and the achievement are measured from: a bound, or the required change. */
   compared: number | null;
   /** For reductions and growth: the change achieved. */
   change: number | null;
@@ -237,11 +237,11 @@ export function judge(target: Target, direction: Direction, reading: ActualReadi
     const b = hi!;
     if (!lower) {
       if (x < a - EPS) return mk(shortOf(a - x, a, tol, target.index), x - a, x, a, lower, target, warning);
-      if (x > b + EPS && !maintain) return mk("exceeded", x - a, x, b, lower, target, warning);
+      if (x > b + EPS && !maintain) return mk("exceeded", x - a, x, a, lower, target, warning);
       return mk("met", x - a, x, a, lower, target, warning);
     }
     if (x > b + EPS) return mk(shortOf(x - b, b, tol, target.index), b - x, x, b, lower, target, warning);
-    if (x < a - EPS && !maintain) return mk("exceeded", b - x, x, a, lower, target, warning);
+    if (x < a - EPS && !maintain) return mk("exceeded", b - x, x, b, lower, target, warning);
     return mk("met", b - x, x, b, lower, target, warning);
   }
 

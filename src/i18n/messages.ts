@@ -85,6 +85,19 @@ export const MESSAGES = {
     vi: "Không tìm thấy cột thực hiện (ví dụ “Ước TH năm 2025”); hãy chỉ rõ bằng --actual. Các cột: {headers}",
     en: "No actual column found (e.g. “Ước TH năm 2025”); name it with --actual. Columns: {headers}",
   },
+  "sheet.inputPrompt": {
+    vi: "Nhập số thực hiện (ví dụ 95,1). Để trống nếu chưa có số liệu. Chỉ tiêu: {target}",
+    en: "Type the actual (e.g. 95.1). Leave empty when there is no data yet. Target: {target}",
+  },
+  "sheet.inputWarning": {
+    vi: "Giá trị này không phải là số. Vẫn giữ nguyên và đánh dấu “Lỗi nhập liệu”. Tiếp tục?",
+    en: "This value is not a number. It will be kept and flagged as invalid input. Continue?",
+  },
+  "sheet.qualitativePrompt": { vi: "Chọn “Đạt” hoặc “Không đạt”.", en: "Choose “Đạt” (met) or “Không đạt” (not met)." },
+  "sheet.qualitativeWarning": {
+    vi: "Chỉ tiêu định tính nhận “Đạt” hoặc “Không đạt”. Vẫn giữ nguyên giá trị đã nhập và đánh dấu “Lỗi nhập liệu”. Tiếp tục?",
+    en: "A qualitative target takes “Đạt” or “Không đạt”. The value will be kept and flagged as invalid input. Continue?",
+  },
   "cli.unknownOption": { vi: "Tùy chọn không hợp lệ: {option}", en: "Unknown option: {option}" },
   "cli.missingValue": { vi: "Tùy chọn {option} cần một giá trị", en: "The option {option} needs a value" },
 } as const satisfies Record<string, { vi: string; en: string }>;

@@ -235,3 +235,57 @@ export function statusLabelFormula(codeCell: string, lang: "vi" | "en" = "vi"): 
   }
   return f;
 }
+
+function cellsOf(b: BlockRefs, r: number) {
+  const c = (col: string) => `${col}${r}`;
+  return { K: c(b.kind), LO: c(b.min), HI: c(b.max), CH: c(b.change), B: c(b.baseline), Y: c(b.years), IDX: c(b.index), x: c(b.value), code: c(b.code) };
+}
+
+/** The gap in the target's own measure, negative when behind; empty when the status is not a comparison. */
+export function gapFormula(r: number, b: BlockRefs, row: RowRefs): string {
+  const { K, LO, HI, CH, B, Y, IDX, x, code } = cellsOf(b, r);
+  const D = `${row.direction}${r}`;
+  const TOL = `${row.tolerance}${r}`;
+  const sc = (v: string) => `IF(${IDX},IF(ABS((${v})-100)>${EPS},ABS((${v})-100),1),IF(ABS(${v})>${EPS},ABS(${v}),1))`;
+  const M = `(${K}="maintain")`;
+  const single = `IF(${LO}<>"",${LO},IF(${HI}<>"",${HI},0))`;
+  const singleMax = `IF(${HI}<>"",${HI},IF(${LO}<>"",${LO},0))`;
+  const change = `IF(${CH}="percent",IF(${K}="reduction",(${B}-${x})/${B},(${x}-${B})/${B})*100,IF(${K}="reduction",${B}-${x},${x}-${B}))`;
+  const dev = `ABS(${x}-${single})`;
+  const band = `IF(AND(${LO}<>"",${HI}<>"",${HI}<>${LO}),-MAX(${LO}-${x},${x}-${HI},0),IF(${dev}<=${TOL}*${sc(single)}+${EPS},0,-${dev}))`;
+  const isRange = `OR(${K}="range",AND(OR(${K}="rank",${M}),${LO}<>"",${HI}<>"",${LO}<>${HI}))`;
+  const minSide = `OR(${K}="at_least",AND(${K}<>"at_most",OR(AND(${M},${HI}=""),AND(NOT(AND(${M},${LO}="")),${D}<>"lower"))))`;
+  const value =
+    `IF(OR(${K}="reduction",${K}="growth"),${change}-${LO}*${Y},IF(${K}="stretch",IF(${D}="lower",${LO}-${x},${x}-${LO}),` +
+    `IF(${D}="band",${band},IF(${isRange},IF(${D}="lower",${HI}-${x},${x}-${LO}),IF(${minSide},${x}-${single},${singleMax}-${x})))))`;
+  return `IF(AND(${K}<>"qualitative",${K}<>"composite",OR(${code}="exceeded",${code}="met",${code}="near",${code}="shortfall")),${value},"")`;
+}
+
+/** Achievement: actual ÷ target (target ÷ actual when lower is better; growth over growth for an index), capped at ±10. */
+export function achievementFormula(r: number, b: BlockRefs, row: RowRefs): string {
+  const { K, LO, HI, CH, B, Y, IDX, x, code } = cellsOf(b, r);
+  const D = `${row.direction}${r}`;
+  const M = `(${K}="maintain")`;
+  const single = `IF(${LO}<>"",${LO},IF(${HI}<>"",${HI},0))`;
+  const singleMax = `IF(${HI}<>"",${HI},IF(${LO}<>"",${LO},0))`;
+  const cap = (e: string) => `MAX(-10,MIN(10,${e}))`;
+  const ratio = (t: string, lower: string) =>
+    `IF(${IDX},IF(ABS((${t})-100)<${EPS},"",${cap(`(${x}-100)/((${t})-100)`)}),IF(ABS(${t})<${EPS},"",IF(${lower},IF(ABS(${x})<${EPS},10,${cap(`(${t})/${x}`)}),${cap(`${x}/(${t})`)})))`;
+  const change = `IF(${CH}="percent",IF(${K}="reduction",(${B}-${x})/${B},(${x}-${B})/${B})*100,IF(${K}="reduction",${B}-${x},${x}-${B}))`;
+  const req = `(${LO}*${Y})`;
+  const isRange = `OR(${K}="range",AND(OR(${K}="rank",${M}),${LO}<>"",${HI}<>"",${LO}<>${HI}))`;
+  const minSide = `OR(${K}="at_least",AND(${K}<>"at_most",OR(AND(${M},${HI}=""),AND(NOT(AND(${M},${LO}="")),${D}<>"lower"))))`;
+  const value =
+    `IF(OR(${K}="reduction",${K}="growth"),IF(ABS(${req})<${EPS},"",${cap(`(${change})/${req}`)}),IF(${K}="stretch",${ratio(LO, `${D}="lower"`)},` +
+    `IF(${D}="band","",IF(${isRange},IF(${D}="lower",${ratio(HI, "TRUE")},${ratio(LO, "FALSE")}),IF(${minSide},${ratio(single, "FALSE")},${ratio(singleMax, "TRUE")})))))`;
+  return `IF(AND(${K}<>"qualitative",${K}<>"composite",OR(${code}="exceeded",${code}="met",${code}="near",${code}="shortfall")),${value},"")`;
+}
+
+/** A packed row takes the worst status of its parts (combineParts): the rows below it, `first` to `last`. */
+export function combinedCodeFormula(codeColumn: string, first: number, last: number): string {
+  const range = `${codeColumn}${first}:${codeColumn}${last}`;
+  const order = ["invalid", "shortfall", "near", "no_data", "met", "exceeded"];
+  let f = `"not_applicable"`;
+  for (const s of [...order].reverse()) f = `IF(COUNTIF(${range},"${s}")>0,"${s}",${f})`;
+  return f;
+}

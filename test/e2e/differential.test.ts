@@ -6,7 +6,17 @@ import { judgeCell } from "../../src/evaluate/judge";
 import { formatNumber } from "../../src/parse/number";
 import { parseTarget } from "../../src/parse/target";
 import { emptyTarget, type Direction, type Target } from "../../src/model";
-import { isCountUnit, readingFormula, statusCodeFormula, targetHelpers, valueFormula, type BlockRefs, type RowRefs } from "../../src/sheets/formulas";
+import {
+  achievementFormula,
+  gapFormula,
+  isCountUnit,
+  readingFormula,
+  statusCodeFormula,
+  targetHelpers,
+  valueFormula,
+  type BlockRefs,
+  type RowRefs,
+} from "../../src/sheets/formulas";
 import { toFileFormula } from "../../src/hosts/xlsx/formula";
 import { recalculatedCsv } from "../helpers/libreoffice";
 
@@ -172,18 +182,28 @@ describe("the workbook's status formulas agree with the engine (LibreOffice reca
       row.getCell("Q").value = { formula: toFileFormula(readingFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
       row.getCell("R").value = { formula: toFileFormula(valueFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
       row.getCell("S").value = { formula: toFileFormula(statusCodeFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
+      row.getCell("U").value = { formula: toFileFormula(gapFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
+      row.getCell("V").value = { formula: toFileFormula(achievementFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
     });
     const file = join(mkdtempSync(join(tmpdir(), "im-diff-")), "cases.xlsx");
     await wb.xlsx.writeFile(file);
     const rows = recalculatedCsv(file);
     const mismatches: string[] = [];
+    const numberMismatches: string[] = [];
+    const close = (sheet: string | undefined, engine: number | null) =>
+      engine === null ? sheet === "" : sheet !== undefined && sheet !== "" && Math.abs(Number(sheet) - engine) <= 1e-6 * Math.max(1, Math.abs(engine));
     all.forEach((c, i) => {
-      const engine = judgeCell(c.target, c.direction, c.actual, { unit: c.unit, baseline: c.baseline, years: 2, tolerance: c.tolerance }).status;
+      const judged = judgeCell(c.target, c.direction, c.actual, { unit: c.unit, baseline: c.baseline, years: 2, tolerance: c.tolerance });
+      const engine = judged.status;
       const sheet = rows[i]?.[18];
+      if (!close(rows[i]?.[20], judged.gap) || !close(rows[i]?.[21], judged.achievement)) {
+        numberMismatches.push(`row ${i + 1}: ${c.target.kind} ${c.direction} actual ${JSON.stringify(c.actual)}: gap ${judged.gap} vs ${rows[i]?.[20]}, achievement ${judged.achievement} vs ${rows[i]?.[21]}`);
+      }
       if (sheet !== engine) {
         mismatches.push(`row ${i + 1}: ${c.target.kind} ${c.direction} [${c.target.min}, ${c.target.max}] unit “${c.unit}” actual ${JSON.stringify(c.actual)} baseline ${c.baseline} tol ${c.tolerance}: engine ${engine}, sheet ${sheet} (reading ${rows[i]?.[16]}, value ${rows[i]?.[17]})`);
       }
     });
     expect(mismatches.slice(0, 15)).toEqual([]);
+    expect(numberMismatches.slice(0, 15)).toEqual([]);
   }, 240_000);
 });

@@ -1,0 +1,132 @@
+import { z } from "zod";
+
+/**
+ * A sheet plan: a pure description of the sheets to have — cells (values, formulas, style keys), columns,
+ * merged title cells, one Excel table per appendix, conditional formats keyed on status, input validation,
+ * print setup, protection. It can be printed as JSON, compared in a test, and applied by either host
+ * (ExcelJS for files and the browser preview, Office.js inside Excel). Hosts decide nothing.
+ */
+export const CellValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type CellValue = z.infer<typeof CellValue>;
+
+export const Cell = z.object({
+  /** A literal value. Text is always literal: hosts never let text become a formula. */
+  value: CellValue.optional(),
+  /** An Excel formula (en-US syntax, without "="). */
+  formula: z.string().optional(),
+  style: z.string().optional(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const StyleSpec = z.object({
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  size: z.number().optional(),
+  /** Fill and font colours, RGB hex without '#'. */
+  fill: z.string().optional(),
+  font: z.string().optional(),
+  numFmt: z.string().optional(),
+  hAlign: z.enum(["left", "center", "right"]).optional(),
+  vAlign: z.enum(["top", "middle", "bottom"]).optional(),
+  wrap: z.boolean().optional(),
+  indent: z.number().optional(),
+  border: z.boolean().optional(),
+  /** false for input cells, which stay editable when the sheet is protected. */
+  locked: z.boolean().optional(),
+});
+export type StyleSpec = z.infer<typeof StyleSpec>;
+
+export const ColumnSpec = z.object({
+  /** What the column holds, for hosts reading entries back ("actual:2025", "note", "id"). */
+  key: z.string(),
+  header: z.string(),
+  width: z.number(),
+  hidden: z.boolean().optional(),
+  /** Staff type here. */
+  input: z.boolean().optional(),
+});
+export type ColumnSpec = z.infer<typeof ColumnSpec>;
+
+export const ConditionalRule = z.object({
+  /** A1 range, e.g. "H7:H60". */
+  range: z.string(),
+  /** Formula relative to the top-left cell of the range, e.g. `$AD7="shortfall"`. */
+  formula: z.string(),
+  style: z.string(),
+});
+export type ConditionalRule = z.infer<typeof ConditionalRule>;
+
+export const ValidationSpec = z.object({
+  range: z.string(),
+  kind: z.enum(["decimal", "list"]),
+  /** For lists: the allowed entries. */
+  list: z.array(z.string()).optional(),
+  prompt: z.object({ title: z.string(), text: z.string() }),
+  error: z.object({ title: z.string(), text: z.string() }),
+});
+export type ValidationSpec = z.infer<typeof ValidationSpec>;
+
+export const PrintSpec = z.object({
+  orientation: z.enum(["landscape", "portrait"]),
+  /** 9 = A4. */
+  paperSize: z.number(),
+  fitToWidth: z.number(),
+  fitToHeight: z.number(),
+  /** Header rows repeated on every page, e.g. "6:6". */
+  titleRows: z.string().nullable(),
+  /** Print area, e.g. "B1:L60" (hidden helper columns never print). */
+  area: z.string(),
+  header: z.string(),
+  footer: z.string(),
+});
+export type PrintSpec = z.infer<typeof PrintSpec>;
+
+export const TableSpec = z.object({
+  name: z.string(),
+  /** A1 range including the header row. */
+  ref: z.string(),
+  headerRow: z.number(),
+});
+export type TableSpec = z.infer<typeof TableSpec>;
+
+export const SheetKind = z.enum(["indicators", "scenario", "summary"]);
+
+export const SheetSpec = z.object({
+  name: z.string().max(31),
+  kind: SheetKind,
+  /** The plan and appendix the sheet shows, for hosts reading entries back. */
+  plan: z.string().nullable(),
+  appendix: z.string().nullable(),
+  columns: z.array(ColumnSpec),
+  /** Rows from row 1; each row a list of cells from column A. */
+  rows: z.array(z.array(Cell)),
+  /** Row heights (1-based row → points). */
+  heights: z.record(z.string(), z.number()),
+  merges: z.array(z.string()),
+  table: TableSpec.nullable(),
+  /** First data row and last data row of the table. */
+  dataRows: z.object({ first: z.number(), last: z.number() }).nullable(),
+  /** Row (1-based) of each indicator id, for reading entries back and for refresh. */
+  rowOf: z.record(z.string(), z.number()),
+  freeze: z.object({ row: z.number(), column: z.number() }),
+  conditional: z.array(ConditionalRule),
+  validations: z.array(ValidationSpec),
+  print: PrintSpec,
+  protect: z.boolean(),
+  tabColor: z.string().nullable(),
+});
+export type SheetSpec = z.infer<typeof SheetSpec>;
+
+export const SheetPlan = z.object({
+  title: z.string(),
+  styles: z.record(z.string(), StyleSpec),
+  sheets: z.array(SheetSpec),
+});
+export type SheetPlan = z.infer<typeof SheetPlan>;
+
+/** Column number (1-based) → letters: 1 → A, 27 → AA. */
+export function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
