@@ -130,3 +130,19 @@ export function columnLetter(n: number): string {
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
 }
+
+/**
+ * Row heights for wrapped text: neither Excel nor LibreOffice fits the rows of a file on open, so the plan says
+ * how tall each row is (Arial 10: about 1,15 characters per unit of column width, 13 points a line).
+ */
+export function rowHeight(cells: Cell[], columns: ColumnSpec[], minimum = 15): number {
+  let lines = 1;
+  cells.forEach((cell, i) => {
+    const column = columns[i];
+    if (!column || column.hidden || typeof cell.value !== "string" || cell.value === "") return;
+    const perLine = Math.max(4, Math.floor(column.width * 1.15));
+    const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / perLine)), 0);
+    lines = Math.max(lines, n);
+  });
+  return Math.max(minimum, lines * 13 + 3);
+}

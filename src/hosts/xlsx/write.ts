@@ -1,0 +1,131 @@
+import ExcelJS from "exceljs";
+import type { SheetPlan, SheetSpec, StyleSpec } from "../../sheets/plan";
+import { toFileFormula } from "./formula";
+
+/**
+ * Applies a sheet plan to an .xlsx workbook with ExcelJS: values, formulas, styles, merged titles, the Excel
+ * table, conditional formats, input validation (warnings, never a hard stop), print setup and protection.
+ * Text is always written as a text cell: only the plan's formulas become formulas.
+ */
+function excelStyle(s: StyleSpec): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  if (s.bold || s.italic || s.size || s.font) {
+    style.font = { name: "Arial", size: s.size ?? 10, bold: s.bold, italic: s.italic, color: s.font ? { argb: `FF${s.font}` } : undefined };
+  }
+  if (s.fill) style.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${s.fill}` } };
+  if (s.numFmt) style.numFmt = s.numFmt;
+  if (s.hAlign || s.vAlign || s.wrap || s.indent) {
+    style.alignment = { horizontal: s.hAlign, vertical: s.vAlign, wrapText: s.wrap, indent: s.indent };
+  }
+  if (s.border) {
+    const thin = { style: "thin" as const, color: { argb: "FFA6A6A6" } };
+    style.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (s.locked === false) style.protection = { locked: false };
+  return style;
+}
+
+function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    properties: sheet.tabColor ? { tabColor: { argb: `FF${sheet.tabColor}` } } : {},
+    views: sheet.freeze.row || sheet.freeze.column ? [{ state: "frozen", xSplit: sheet.freeze.column, ySplit: sheet.freeze.row }] : [],
+  });
+  ws.columns = sheet.columns.map((c) => ({ key: c.key, width: c.width, hidden: c.hidden ?? false }));
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (key: string | undefined) => {
+    if (!key) return undefined;
+    let s = styles.get(key);
+    if (!s) {
+      s = excelStyle(plan.styles[key] ?? {});
+      styles.set(key, s);
+    }
+    return s;
+  };
+  sheet.rows.forEach((cells, ri) => {
+    const row = ws.getRow(ri + 1);
+    cells.forEach((cell, ci) => {
+      const target = row.getCell(ci + 1);
+      if (cell.formula !== undefined) target.value = { formula: toFileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
+      else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
+      const st = styleOf(cell.style);
+      if (st) target.style = st as ExcelJS.Style;
+    });
+  });
+  for (const [r, h] of Object.entries(sheet.heights)) {
+    const row = ws.getRow(Number(r));
+    if (h === 0) row.hidden = true;
+    else row.height = h;
+  }
+  for (const m of sheet.merges) ws.mergeCells(m);
+  if (sheet.table) {
+    // An AutoFilter over the table's header: ExcelJS's table writer rewrites cells and drops their formulas'
+    // styles, so the table is declared as a filtered range with the same header row and banding by style.
+    ws.autoFilter = sheet.table.ref;
+  }
+  sheet.conditional.forEach((rule, k) => {
+    const s = plan.styles[rule.style] ?? {};
+    ws.addConditionalFormatting({
+      ref: rule.range,
+      rules: [
+        {
+          type: "expression",
+          priority: k + 1,
+          formulae: [toFileFormula(rule.formula)],
+          style: {
+            fill: s.fill ? { type: "pattern", pattern: "solid", bgColor: { argb: `FF${s.fill}` }, fgColor: { argb: `FF${s.fill}` } } : undefined,
+            font: s.font ? { color: { argb: `FF${s.font}` }, bold: s.bold } : undefined,
+          },
+        },
+      ],
+    });
+  });
+  for (const v of sheet.validations) {
+    const common = {
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: v.prompt.title,
+      prompt: v.prompt.text,
+      showErrorMessage: true,
+      errorStyle: "warning" as const,
+      errorTitle: v.error.title,
+      error: v.error.text,
+    };
+    const validation: ExcelJS.DataValidation =
+      v.kind === "list"
+        ? { type: "list", formulae: [`"${(v.list ?? []).join(",")}"`], ...common }
+        : { type: "decimal", operator: "between", formulae: [-1e15, 1e15], ...common };
+    (ws as unknown as { dataValidations: { add: (range: string, v: ExcelJS.DataValidation) => void } }).dataValidations.add(v.range, validation);
+  }
+  const p = sheet.print;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: p.paperSize,
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    printArea: p.area,
+    printTitlesRow: p.titleRows ?? undefined,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    horizontalCentered: true,
+  };
+  ws.headerFooter = { oddHeader: p.header, oddFooter: p.footer };
+  if (sheet.protect) void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
+}
+
+export function toWorkbook(plan: SheetPlan): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Theo dõi chỉ tiêu";
+  wb.title = plan.title;
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) addSheet(wb, plan, sheet);
+  return wb;
+}
+
+export async function writeWorkbookFile(plan: SheetPlan, file: string): Promise<void> {
+  await toWorkbook(plan).xlsx.writeFile(file);
+}
+
+export async function workbookBuffer(plan: SheetPlan): Promise<ArrayBuffer> {
+  return (await toWorkbook(plan).xlsx.writeBuffer()) as ArrayBuffer;
+}

@@ -1,0 +1,446 @@
+import type { Appendix, Plan } from "../model/plan";
+import type { Direction, Indicator } from "../model/indicator";
+import { emptyTarget, type Target } from "../model/target";
+import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
+import type { Status } from "../model/status";
+import { message } from "../i18n/messages";
+import { formatNumber } from "../parse/number";
+import type { ScenarioPair } from "../evaluate/scenario";
+import {
+  achievementFormula,
+  combinedCodeFormula,
+  gapFormula,
+  isCountUnit,
+  readingFormula,
+  statusCodeFormula,
+  statusLabelFormula,
+  targetHelpers,
+  valueFormula,
+  type BlockRefs,
+  type RowRefs,
+} from "./formulas";
+import { columnLetter, rowHeight, type Cell, type CellValue, type ColumnSpec, type ConditionalRule, type SheetSpec, type ValidationSpec } from "./plan";
+
+/**
+ * One sheet per appendix: a title block, a legend, and one Excel table with an input cell per indicator and
+ * period, a live status formula, gap and achievement, and hidden helper columns holding the typed target.
+ * A "block" is one judged period: the single plan year, each year of a five-year plan and the whole period,
+ * or each quarter of a growth scenario.
+ */
+export interface Entries {
+  /** id → block key ("2025", "2021", "Quý I" …) → what staff typed. */
+  actuals: Record<string, Record<string, CellValue>>;
+  /** id → note. */
+  notes: Record<string, string>;
+  /** id → previous period's actual typed in the "Kỳ trước" column. */
+  baselines: Record<string, CellValue>;
+}
+
+export interface SheetOptions {
+  asOf: string;
+  tolerance: number;
+  entries: Entries;
+}
+
+export const EMPTY_ENTRIES: Entries = { actuals: {}, notes: {}, baselines: {} };
+
+interface Block {
+  key: string;
+  /** Header of the block's plan-text column; null when the row's target column serves. */
+  planHeader: string | null;
+  actualHeader: string;
+  statusHeader: string;
+  target: (i: Indicator) => Target;
+  /** "input": staff type here; "latest": the latest entry among the other blocks (whole-period judgement). */
+  actual: "input" | "latest";
+  gap: boolean;
+  achievement: boolean;
+}
+
+const HEADER_ROW = 6;
+const FIRST_ROW = 7;
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  higher: "↑ Cao là tốt",
+  lower: "↓ Thấp là tốt",
+  band: "↔ Trong khoảng",
+};
+
+/** Excel forbids []:*?/\ in sheet names and allows 31 characters. */
+export function sheetName(text: string): string {
+  return text.replace(/[[\]:*?/\\]/g, "-").slice(0, 31);
+}
+
+function blocksFor(appendix: Appendix): Block[] {
+  const years = [...new Set(appendix.indicators.flatMap((i) => Object.keys(i.yearly)))].filter((y) => /^\d{4}$/.test(y)).sort();
+  if (years.length > 1) {
+    const perYear: Block[] = years.map((y) => ({
+      key: y,
+      planHeader: `KH ${y}`,
+      actualHeader: `TH ${y}`,
+      statusHeader: `Đánh giá ${y}`,
+      target: (i) => i.yearly[y] ?? emptyTarget("", "none"),
+      actual: "input",
+      gap: false,
+      achievement: false,
+    }));
+    return [
+      ...perYear,
+      {
+        key: "period",
+        planHeader: null,
+        actualHeader: "TH mới nhất",
+        statusHeader: "Đánh giá cả kỳ",
+        target: (i) => i.target,
+        actual: "latest",
+        gap: true,
+        achievement: true,
+      },
+    ];
+  }
+  return [
+    {
+      key: years[0] ?? "target",
+      planHeader: null,
+      actualHeader: years[0] ? `Thực hiện ${years[0]}` : "Thực hiện",
+      statusHeader: "Trạng thái",
+      target: (i) => i.target,
+      actual: "input",
+      gap: true,
+      achievement: true,
+    },
+  ];
+}
+
+interface ColumnPlan {
+  spec: ColumnSpec;
+  letter: string;
+}
+
+function allocate(): { add: (spec: ColumnSpec) => string; columns: ColumnPlan[] } {
+  const columns: ColumnPlan[] = [];
+  return {
+    columns,
+    add: (spec) => {
+      const letter = columnLetter(columns.length + 1);
+      columns.push({ spec, letter });
+      return letter;
+    },
+  };
+}
+
+const HELPER_NAMES = ["kind", "min", "max", "minInclusive", "maxInclusive", "stretch", "approx", "change", "baseline", "years", "index", "share", "reading", "value", "code"] as const;
+
+function titleRows(plan: Plan, title: string, options: SheetOptions, width: number): Cell[][] {
+  const legend: Cell[] = [{ value: "Chú giải:", style: "note" }];
+  for (const s of ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"] as Status[]) {
+    const v = STATUS_VOCABULARY[s];
+    legend.push({ value: `${v.symbol} ${v.vi}`, style: `legend.${s}` });
+  }
+  const pad = (row: Cell[]) => [...row, ...Array.from({ length: Math.max(0, width - row.length) }, () => ({}))];
+  return [
+    pad([{}, { value: title, style: "title" }]),
+    pad([{}, { value: `${plan.title} — số ${plan.number}, ${plan.date} (${plan.province})`, style: "subtitle" }]),
+    pad([
+      {},
+      {
+        value: `Số liệu đến ngày ${options.asOf}. Nhập số thực hiện vào các ô nền vàng; trạng thái, chênh lệch và % thực hiện tự tính. Dung sai “Gần đạt”: ${formatNumber(options.tolerance * 100, 1)}% của chỉ tiêu.`,
+        style: "note",
+      },
+    ]),
+    pad([{}, ...legend]),
+  ];
+}
+
+/** Row 5: the key of every column ("id", "actual:2025", "note" …), hidden, so hosts read entries back by key. */
+export const KEY_ROW = 5;
+
+export interface SheetInput {
+  plan: Plan;
+  appendix: Appendix;
+  name: string;
+  title: string;
+  kind: "indicators" | "scenario";
+  rows: Indicator[];
+  blocks: Block[];
+  /** Target text shown in the shared plan column (scenario sheets show it per block instead). */
+  showTargetColumn: boolean;
+  sectionOf: (i: Indicator) => string | null;
+}
+
+export function buildIndicatorSheet(plan: Plan, appendix: Appendix, options: SheetOptions): SheetSpec {
+  return buildSheet(
+    {
+      plan,
+      appendix,
+      name: sheetName(`${plan.id} ${appendix.id}`),
+      title: `PHỤ LỤC ${appendix.id} — ${appendix.title}`.toUpperCase(),
+      kind: "indicators",
+      rows: appendix.indicators,
+      blocks: blocksFor(appendix),
+      showTargetColumn: true,
+      sectionOf: (i) => i.section,
+    },
+    options,
+  );
+}
+
+/** The GRDP growth scenarios: base (IIIa) and high (IIIb) side by side, judged per quarter. */
+export function buildScenarioSheet(plan: Plan, pairs: ScenarioPair[], scenario: { base: string; high: string }, options: SheetOptions): SheetSpec {
+  const labels = Object.keys(pairs[0]?.periods ?? {});
+  const byId = new Map(pairs.map((p) => [p.base.id, p]));
+  const blocks: Block[] = labels.map((label) => ({
+    key: label,
+    planHeader: `KB ${label}`,
+    actualHeader: `TH ${label}`,
+    statusHeader: `Đánh giá ${label}`,
+    target: (i) => byId.get(i.id)?.periods[label] ?? emptyTarget("", "none"),
+    actual: "input",
+    gap: false,
+    achievement: false,
+  }));
+  const appendix: Appendix = { id: "III", title: "", layout: "scenario", headers: [], scenario: null, indicators: pairs.map((p) => p.base) };
+  return buildSheet(
+    {
+      plan,
+      appendix,
+      name: sheetName(`${plan.id} III`),
+      title: `PHỤ LỤC IIIa–IIIb — KỊCH BẢN TĂNG TRƯỞNG GRDP: CƠ SỞ (${scenario.base}) VÀ CAO (${scenario.high})`,
+      kind: "scenario",
+      rows: pairs.map((p) => p.base),
+      blocks,
+      showTargetColumn: false,
+      sectionOf: () => null,
+    },
+    options,
+  );
+}
+
+function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
+  const { plan, rows: indicators, blocks } = input;
+  const hasChange = indicators.some((i) => blocks.some((b) => ["reduction", "growth"].includes(b.target(i).kind)));
+  const { add, columns } = allocate();
+  const id = add({ key: "id", header: "Mã", width: 12, hidden: true });
+  const code = add({ key: "code", header: "TT", width: 5 });
+  const name = add({ key: "name", header: input.kind === "scenario" ? "Ngành kinh tế" : "Chỉ tiêu", width: 46 });
+  const unit = input.kind === "scenario" ? null : add({ key: "unit", header: "Đơn vị", width: 10 });
+  const targetText = input.showTargetColumn ? add({ key: "target", header: blocks.length > 1 ? "Mục tiêu cả kỳ" : "Chỉ tiêu kế hoạch", width: 18 }) : null;
+  const direction = add({ key: "direction", header: "Hướng", width: 13 });
+  const baselineInput = hasChange && blocks.length === 1 ? add({ key: "baseline", header: "TH kỳ trước", width: 10, input: true }) : null;
+  const blockCols = blocks.map((b) => ({
+    plan: b.planHeader ? add({ key: `plan:${b.key}`, header: b.planHeader, width: 11 }) : null,
+    actual: add({ key: `actual:${b.key}`, header: b.actualHeader, width: 11, input: b.actual === "input" }),
+    status: add({ key: `status:${b.key}`, header: b.statusHeader, width: 15 }),
+    gap: b.gap ? add({ key: `gap:${b.key}`, header: "Chênh lệch", width: 11 }) : null,
+    achievement: b.achievement ? add({ key: `achievement:${b.key}`, header: "% thực hiện", width: 10 }) : null,
+  }));
+  const agency = input.kind === "scenario" ? null : add({ key: "agency", header: "Cơ quan chủ trì", width: 22 });
+  const note = add({ key: "note", header: "Ghi chú", width: 18, input: true });
+  const lastVisible = columns.length;
+  const rowRefs: RowRefs = {
+    direction: add({ key: "h:direction", header: "_hướng", width: 8, hidden: true }),
+    tolerance: add({ key: "h:tolerance", header: "_dung sai", width: 8, hidden: true }),
+    percentUnit: add({ key: "h:percent", header: "_đv %", width: 8, hidden: true }),
+    countUnit: add({ key: "h:count", header: "_đv đếm", width: 8, hidden: true }),
+  };
+  const blockRefs: BlockRefs[] = blocks.map((b, k) => {
+    const refs: Partial<BlockRefs> = { actual: blockCols[k]!.actual };
+    for (const h of HELPER_NAMES) refs[h] = add({ key: `h:${b.key}:${h}`, header: `_${b.key} ${h}`, width: 8, hidden: true });
+    return refs as BlockRefs;
+  });
+  const width = columns.length;
+
+  const rows: Cell[][] = titleRows(plan, input.title, options, width);
+  rows.push(columns.map((c) => ({ value: c.spec.key, style: "helper" })));
+  rows.push(columns.map((c) => ({ value: c.spec.header, style: "header" })));
+  const rowOf: Record<string, number> = {};
+  const conditional: ConditionalRule[] = [];
+  const validationRuns: { column: string; kind: "decimal" | "list"; from: number; to: number; target: string }[] = [];
+  let section: string | null = null;
+  const sectionRows: number[] = [];
+
+  const put = (cells: Cell[], letter: string, cell: Cell) => {
+    cells[columns.findIndex((c) => c.letter === letter)] = cell;
+  };
+
+  for (let k = 0; k < indicators.length; k++) {
+    const ind = indicators[k]!;
+    const sec = input.sectionOf(ind);
+    if (sec && sec !== section) {
+      section = sec;
+      const r = rows.length + 1;
+      const cells: Cell[] = columns.map(() => ({ style: "section" }));
+      const [secCode, ...rest] = sec.split(" ");
+      put(cells, code, { value: secCode ?? "", style: "section" });
+      put(cells, name, { value: rest.join(" "), style: "section" });
+      rows.push(cells);
+      sectionRows.push(r);
+    }
+    const r = rows.length + 1;
+    rowOf[ind.id] = r;
+    const cells: Cell[] = columns.map((c) => ({ style: c.spec.hidden ? "helper" : "text" }));
+    put(cells, id, { value: ind.id, style: "helper" });
+    put(cells, code, { value: ind.code, style: "center" });
+    put(cells, name, { value: ind.name, style: `name${Math.min(ind.level, 2)}` });
+    if (unit) put(cells, unit, { value: ind.unit, style: "center" });
+    if (targetText) put(cells, targetText, { value: ind.target.text, style: "text" });
+    put(cells, direction, { value: DIRECTION_LABELS[ind.direction], style: "text" });
+    if (agency) put(cells, agency, { value: ind.agency, style: "text" });
+    put(cells, note, { value: options.entries.notes[ind.id] ?? null, style: "inputText" });
+    put(cells, rowRefs.direction, { formula: `IF(${direction}${r}="${DIRECTION_LABELS.lower}","lower",IF(${direction}${r}="${DIRECTION_LABELS.band}","band","higher"))`, style: "helper" });
+    put(cells, rowRefs.tolerance, { value: options.tolerance, style: "helper" });
+    put(cells, rowRefs.percentUnit, { value: ind.unit.trim() === "%", style: "helper" });
+    put(cells, rowRefs.countUnit, { value: isCountUnit(ind.unit), style: "helper" });
+    if (baselineInput) put(cells, baselineInput, { value: options.entries.baselines[ind.id] ?? null, style: "input" });
+
+    // Children of a packed row stand right below it.
+    let lastChild = r;
+    if (ind.target.kind === "composite") {
+      let j = k + 1;
+      while (j < indicators.length && indicators[j]!.parentId === ind.id) j++;
+      lastChild = r + (j - k - 1);
+    }
+
+    blocks.forEach((b, bi) => {
+      const cols = blockCols[bi]!;
+      const refs = blockRefs[bi]!;
+      const target = b.target(ind);
+      const h = targetHelpers(target, ind.unit);
+      if (cols.plan) put(cells, cols.plan, { value: target.text, style: "text" });
+      if (b.actual === "input") {
+        put(cells, cols.actual, { value: options.entries.actuals[ind.id]?.[b.key] ?? null, style: "input" });
+        if (target.kind !== "composite" && target.kind !== "none" && target.kind !== "unparsed") {
+          validationRuns.push({ column: cols.actual, kind: target.kind === "qualitative" ? "list" : "decimal", from: r, to: r, target: target.text });
+        }
+      } else {
+        // The whole period is judged from the latest year whose entry is not "no data" (as judgeWholePeriod).
+        let f = `""`;
+        blocks.forEach((x, i) => {
+          if (x.actual === "input") f = `IF(${blockRefs[i]!.reading}${r}<>"none",${blockCols[i]!.actual}${r},${f})`;
+        });
+        put(cells, cols.actual, { formula: f, style: "text" });
+      }
+      put(cells, refs.kind, { value: h.kind, style: "helper" });
+      put(cells, refs.min, { value: h.min, style: "helper" });
+      put(cells, refs.max, { value: h.max, style: "helper" });
+      put(cells, refs.minInclusive, { value: h.minInclusive, style: "helper" });
+      put(cells, refs.maxInclusive, { value: h.maxInclusive, style: "helper" });
+      put(cells, refs.stretch, { value: h.stretch, style: "helper" });
+      put(cells, refs.approx, { value: h.approx, style: "helper" });
+      put(cells, refs.change, { value: h.change, style: "helper" });
+      put(cells, refs.index, { value: h.index, style: "helper" });
+      put(cells, refs.share, { value: h.share, style: "helper" });
+      // Baseline: the "TH kỳ trước" entry; in a five-year table the year before, or the history before the period.
+      if (baselineInput) put(cells, refs.baseline, { formula: `IF(ISNUMBER(${baselineInput}${r}),${baselineInput}${r},"")`, style: "helper" });
+      else if (blocks.length > 1 && b.actual === "input") {
+        const prevYear = String(Number(b.key) - 1);
+        const prev = bi > 0 ? blockRefs[bi - 1]!.value : null;
+        const hist = ind.history[prevYear];
+        const fallback = hist !== undefined ? String(hist) : `""`;
+        put(cells, refs.baseline, { formula: prev ? `IF(ISNUMBER(${prev}${r}),${prev}${r},${fallback})` : fallback, style: "helper" });
+      } else if (blocks.length > 1) {
+        const planned = blocks.filter((x) => x.actual === "input").map((x) => x.key).sort();
+        const before = Object.keys(ind.history).filter((y) => /^\d{4}$/.test(y) && y < (planned[0] ?? "")).sort();
+        const baseYear = before[before.length - 1];
+        put(cells, refs.baseline, { value: baseYear !== undefined ? ind.history[baseYear]! : null, style: "helper" });
+      } else put(cells, refs.baseline, { value: null, style: "helper" });
+      if (b.actual === "latest" && blocks.length > 1) {
+        // Years from the last actual before the period to the latest entry, for per-year change targets.
+        const planned = blocks.filter((x) => x.actual === "input").map((x) => x.key).sort();
+        const before = Object.keys(ind.history).filter((y) => /^\d{4}$/.test(y) && y < (planned[0] ?? "")).sort();
+        const baseYear = before.length > 0 ? Number(before[before.length - 1]) : null;
+        let f = "1";
+        blocks.forEach((x, i) => {
+          if (x.actual === "input" && baseYear !== null) f = `IF(${blockRefs[i]!.reading}${r}<>"none",MAX(1,${Number(x.key) - baseYear}),${f})`;
+        });
+        put(cells, refs.years, { formula: f, style: "helper" });
+      } else put(cells, refs.years, { value: h.years, style: "helper" });
+      put(cells, refs.reading, { formula: readingFormula(r, refs, rowRefs), style: "helper" });
+      put(cells, refs.value, { formula: valueFormula(r, refs, rowRefs), style: "helper" });
+      const codeFormula = target.kind === "composite" && lastChild > r ? combinedCodeFormula(refs.code, r + 1, lastChild) : statusCodeFormula(r, refs, rowRefs);
+      put(cells, refs.code, { formula: codeFormula, style: "helper" });
+      put(cells, cols.status, { formula: statusLabelFormula(`${refs.code}${r}`), style: "status" });
+      if (cols.gap) put(cells, cols.gap, { formula: gapFormula(r, refs, rowRefs), style: "gap" });
+      if (cols.achievement) put(cells, cols.achievement, { formula: achievementFormula(r, refs, rowRefs), style: "percent" });
+    });
+    rows.push(cells);
+  }
+  const lastRow = Math.max(rows.length, FIRST_ROW);
+
+  // Colour follows the status code, so it stays live when values are typed, pasted or printed.
+  blocks.forEach((_, bi) => {
+    const cols = blockCols[bi]!;
+    const refs = blockRefs[bi]!;
+    for (const s of Object.keys(STATUS_VOCABULARY) as Status[]) {
+      conditional.push({ range: `${cols.status}${FIRST_ROW}:${cols.status}${lastRow}`, formula: `$${refs.code}${FIRST_ROW}="${s}"`, style: `cf.${s}` });
+    }
+    if (blocks[bi]!.actual === "input") {
+      conditional.push({ range: `${cols.actual}${FIRST_ROW}:${cols.actual}${lastRow}`, formula: `$${refs.code}${FIRST_ROW}="invalid"`, style: "cf.invalid" });
+    }
+  });
+
+  const validations = mergeValidations(validationRuns);
+  const visibleLast = columnLetter(lastVisible);
+  return {
+    name: input.name,
+    kind: input.kind,
+    plan: plan.id,
+    appendix: input.appendix.id,
+    columns: columns.map((c) => c.spec),
+    rows,
+    heights: {
+      "1": 22,
+      [String(KEY_ROW)]: 0,
+      [String(HEADER_ROW)]: 30,
+      ...Object.fromEntries(rows.slice(FIRST_ROW - 1).map((cells, k) => [String(FIRST_ROW + k), rowHeight(cells, columns.map((c) => c.spec))])),
+    },
+    merges: [`B1:${visibleLast}1`, `B2:${visibleLast}2`, `B3:${visibleLast}3`],
+    table: indicators.length > 0 ? { name: tableName(input.name), ref: `A${HEADER_ROW}:${columnLetter(width)}${lastRow}`, headerRow: HEADER_ROW } : null,
+    dataRows: { first: FIRST_ROW, last: lastRow },
+    rowOf,
+    freeze: { row: HEADER_ROW, column: 3 },
+    conditional,
+    validations,
+    print: {
+      orientation: "landscape",
+      paperSize: 9,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      area: `B1:${visibleLast}${lastRow}`,
+      header: `&L&8${plan.id} — Phụ lục ${input.appendix.id}&R&8Số liệu đến ${options.asOf}`,
+      footer: `&L&8Theo dõi chỉ tiêu&C&8Trang &P/&N&R&8&A`,
+    },
+    protect: false,
+    tabColor: null,
+  };
+}
+
+/** Excel table names: letters, digits and underscores, starting with a letter. */
+function tableName(sheet: string): string {
+  return `CT_${sheet.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[^A-Za-z0-9]+/g, "_")}`;
+}
+
+/** One validation per run of consecutive rows of the same kind, so a large sheet does not carry thousands. */
+function mergeValidations(runs: { column: string; kind: "decimal" | "list"; from: number; to: number; target: string }[]): ValidationSpec[] {
+  const merged: typeof runs = [];
+  for (const run of runs.sort((a, b) => (a.column === b.column ? a.from - b.from : a.column < b.column ? -1 : 1))) {
+    const last = merged[merged.length - 1];
+    if (last && last.column === run.column && last.kind === run.kind && last.to + 1 >= run.from) last.to = run.to;
+    else merged.push({ ...run });
+  }
+  return merged.map((m) => {
+    const qualitative = m.kind === "list";
+    return {
+      range: `${m.column}${m.from}:${m.column}${m.to}`,
+      kind: m.kind,
+      list: qualitative ? ["Đạt", "Không đạt"] : undefined,
+      prompt: qualitative
+        ? { title: "Chỉ tiêu định tính", text: message("sheet.qualitativePrompt").vi }
+        : { title: "Nhập số thực hiện", text: message("sheet.inputPrompt", { target: m.from === m.to ? m.target : "xem cột chỉ tiêu" }).vi.slice(0, 250) },
+      error: qualitative
+        ? { title: "Giá trị chưa đúng", text: message("sheet.qualitativeWarning").vi }
+        : { title: "Không phải là số", text: message("sheet.inputWarning").vi },
+    };
+  });
+}

@@ -1,0 +1,38 @@
+import type { StyleSpec } from "./plan";
+import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
+import type { Status } from "../model/status";
+
+/** The named styles of every sheet; hosts translate them into their own formats. */
+export const INPUT_FILL = "FFF2CC";
+
+function statusStyles(prefix: string, extra: StyleSpec): Record<string, StyleSpec> {
+  return Object.fromEntries(
+    (Object.keys(STATUS_VOCABULARY) as Status[]).map((s) => [`${prefix}${s}`, { ...extra, fill: STATUS_VOCABULARY[s].fill, font: STATUS_VOCABULARY[s].font }]),
+  );
+}
+
+export const STYLES: Record<string, StyleSpec> = {
+  title: { bold: true, size: 14, font: "1F3864" },
+  subtitle: { italic: true, size: 10, font: "404040", wrap: false },
+  note: { italic: true, size: 9, font: "595959" },
+  header: { bold: true, size: 10, fill: "1F4E78", font: "FFFFFF", wrap: true, hAlign: "center", vAlign: "middle", border: true },
+  section: { bold: true, size: 10, fill: "DDEBF7", border: true, wrap: true },
+  text: { size: 10, wrap: true, vAlign: "top", border: true },
+  name0: { size: 10, wrap: true, vAlign: "top", border: true, bold: true },
+  name1: { size: 10, wrap: true, vAlign: "top", border: true, indent: 2 },
+  name2: { size: 10, wrap: true, vAlign: "top", border: true, indent: 4, italic: true },
+  center: { size: 10, hAlign: "center", vAlign: "top", border: true },
+  input: { size: 10, fill: INPUT_FILL, border: true, locked: false, vAlign: "top", hAlign: "right" },
+  inputText: { size: 10, fill: INPUT_FILL, border: true, locked: false, vAlign: "top", wrap: true },
+  status: { size: 10, bold: true, hAlign: "center", vAlign: "top", border: true },
+  gap: { size: 10, numFmt: "#,##0.00;-#,##0.00;0", vAlign: "top", border: true },
+  percent: { size: 10, numFmt: "0.0%", vAlign: "top", border: true },
+  helper: { size: 8, font: "808080" },
+  ...statusStyles("legend.", { bold: true, size: 9, hAlign: "center", border: true }),
+  ...statusStyles("cf.", {}),
+  sumHeader: { bold: true, size: 10, fill: "D9E1F2", border: true, wrap: true, hAlign: "center", vAlign: "middle" },
+  sumLabel: { size: 10, border: true, wrap: true },
+  sumNumber: { size: 10, border: true, numFmt: "#,##0", hAlign: "center" },
+  sumPercent: { size: 10, border: true, numFmt: "0.0%", hAlign: "center", bold: true },
+  sumList: { size: 9, border: true, wrap: true, vAlign: "top", font: "9C0006" },
+};

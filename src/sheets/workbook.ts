@@ -1,0 +1,231 @@
+import type { Catalog } from "../model/plan";
+import type { Status } from "../model/status";
+import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
+import { pairScenarios } from "../evaluate/scenario";
+import { buildIndicatorSheet, buildScenarioSheet, EMPTY_ENTRIES, type Entries } from "./indicatorSheet";
+import { columnLetter, rowHeight, type Cell, type ConditionalRule, type SheetPlan, type SheetSpec } from "./plan";
+import { STYLES } from "./styles";
+
+/**
+ * The monitoring workbook of a catalog: the summary first (Tổng hợp), then one sheet per appendix; the two
+ * GRDP scenario appendices (IIIa base, IIIb high) share one sheet. Pure: the same catalog and entries give the
+ * same plan.
+ */
+export interface WorkbookOptions {
+  /** "dd/mm/yyyy" shown as "Số liệu đến ngày". */
+  asOf: string;
+  tolerance: number;
+  entries: Entries;
+  /** Plan ids to include; all when absent. */
+  plans?: string[];
+}
+
+export const SUMMARY_SHEET = "Tổng hợp";
+const JUDGED: Status[] = ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"];
+
+export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOptions> & { asOf: string }): SheetPlan {
+  const opts = { tolerance: 0.05, entries: EMPTY_ENTRIES, ...options };
+  const sheets: SheetSpec[] = [];
+  const plans = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id));
+  for (const plan of plans) {
+    const base = plan.appendices.find((a) => a.layout === "scenario" && /a$/i.test(a.id));
+    const high = plan.appendices.find((a) => a.layout === "scenario" && /b$/i.test(a.id));
+    for (const appendix of plan.appendices) {
+      if (base && high && (appendix === base || appendix === high)) {
+        if (appendix === base) {
+          const pairs = pairScenarios(base.indicators, high.indicators);
+          sheets.push(buildScenarioSheet(plan, pairs, { base: base.scenario ?? "", high: high.scenario ?? "" }, opts));
+        }
+        continue;
+      }
+      if (appendix.indicators.length === 0) continue;
+      sheets.push(buildIndicatorSheet(plan, appendix, opts));
+    }
+  }
+  const summary = buildSummarySheet(catalog, plans.map((p) => p.id), sheets, opts.asOf);
+  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...sheets] };
+}
+
+function quote(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function str(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/** The column letter of a sheet's column by key. */
+function col(sheet: SheetSpec, key: string): string | null {
+  const i = sheet.columns.findIndex((c) => c.key === key);
+  return i >= 0 ? columnLetter(i + 1) : null;
+}
+
+/** The block whose status stands for the sheet: the whole period, the full year, or the single plan. */
+function mainBlock(sheet: SheetSpec): string {
+  const keys = sheet.columns.filter((c) => c.key.startsWith("status:")).map((c) => c.key.slice(7));
+  return keys.includes("period") ? "period" : keys.includes("Cả năm") ? "Cả năm" : keys[keys.length - 1]!;
+}
+
+function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpec[], asOf: string): SheetSpec {
+  const width = 12;
+  const rows: Cell[][] = [];
+  const pad = (cells: Cell[]) => [...cells, ...Array.from({ length: Math.max(0, width - cells.length) }, () => ({}))];
+  const legend: Cell[] = [{ value: "Chú giải:", style: "note" }, ...JUDGED.map((s) => ({ value: `${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}`, style: `legend.${s}` }))];
+  rows.push(pad([{}, { value: "TỔNG HỢP TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU", style: "title" }]));
+  rows.push(pad([{}, { value: `Số liệu đến ngày ${asOf}. Các số dưới đây là công thức: tự cập nhật khi nhập số thực hiện ở các trang phụ lục.`, style: "subtitle" }]));
+  const noTable = catalog.plans.filter((p) => planIds.includes(p.id) && p.appendices.length === 0);
+  rows.push(pad([{}, { value: noTable.length ? `Văn bản không có bảng chỉ tiêu: ${noTable.map((p) => `${p.number} (${p.id})`).join("; ")}.` : "", style: "note" }]));
+  rows.push(pad([{}, ...legend]));
+  rows.push(pad([]));
+
+  const statusHeaders = JUDGED.map((s) => ({ value: `${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}`, style: "sumHeader" }));
+  const headerRow = rows.length + 1;
+  rows.push(pad([{}, { value: "Trang / phụ lục", style: "sumHeader" }, { value: "Số chỉ tiêu", style: "sumHeader" }, ...statusHeaders, { value: "Tỷ lệ đạt", style: "sumHeader" }]));
+  const rate = (r: number) => `IFERROR((D${r}+E${r})/(D${r}+E${r}+F${r}+G${r}),"")`;
+  for (const sheet of sheets) {
+    const r = rows.length + 1;
+    const code = col(sheet, `h:${mainBlock(sheet)}:code`)!;
+    const range = `${quote(sheet.name)}!$${code}$${sheet.dataRows!.first}:$${code}$${sheet.dataRows!.last}`;
+    rows.push(
+      pad([
+        {},
+        { value: sheet.name, style: "sumLabel" },
+        { formula: `SUM(D${r}:J${r})`, style: "sumNumber" },
+        ...JUDGED.map((s) => ({ formula: `COUNTIF(${range},"${s}")`, style: "sumNumber" })),
+        { formula: rate(r), style: "sumPercent" },
+      ]),
+    );
+  }
+  const totalRow = rows.length + 1;
+  rows.push(
+    pad([
+      {},
+      { value: "Tổng cộng", style: "sumHeader" },
+      { formula: `SUM(C${headerRow + 1}:C${totalRow - 1})`, style: "sumNumber" },
+      ...JUDGED.map((_, k) => {
+        const c = columnLetter(4 + k);
+        return { formula: `SUM(${c}${headerRow + 1}:${c}${totalRow - 1})`, style: "sumNumber" };
+      }),
+      { formula: rate(totalRow), style: "sumPercent" },
+    ]),
+  );
+  rows.push(pad([]));
+
+  // Per responsible agency, over every sheet that names it.
+  const agencies = new Map<string, SheetSpec[]>();
+  for (const sheet of sheets) {
+    const a = col(sheet, "agency");
+    if (!a) continue;
+    const ai = sheet.columns.findIndex((c) => c.key === "agency");
+    for (const row of sheet.rows.slice(sheet.dataRows!.first - 1)) {
+      const agency = row[ai]?.value;
+      if (typeof agency === "string" && agency.trim() !== "") {
+        const list = agencies.get(agency) ?? [];
+        if (!list.includes(sheet)) list.push(sheet);
+        agencies.set(agency, list);
+      }
+    }
+  }
+  const agencyHeader = rows.length + 1;
+  rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Số chỉ tiêu", style: "sumHeader" }, ...statusHeaders, { value: "Tỷ lệ đạt", style: "sumHeader" }]));
+  for (const [agency, list] of [...agencies.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi"))) {
+    const r = rows.length + 1;
+    const count = (s: Status) =>
+      list
+        .map((sheet) => {
+          const code = col(sheet, `h:${mainBlock(sheet)}:code`)!;
+          const ag = col(sheet, "agency")!;
+          const { first, last } = sheet.dataRows!;
+          return `COUNTIFS(${quote(sheet.name)}!$${ag}$${first}:$${ag}$${last},${str(agency)},${quote(sheet.name)}!$${code}$${first}:$${code}$${last},"${s}")`;
+        })
+        .join("+");
+    rows.push(pad([{}, { value: agency, style: "sumLabel" }, { formula: `SUM(D${r}:J${r})`, style: "sumNumber" }, ...JUDGED.map((s) => ({ formula: count(s), style: "sumNumber" })), { formula: rate(r), style: "sumPercent" }]));
+  }
+  rows.push(pad([]));
+
+  // Every indicator by agency with its live status: the shortfalls stand out in red, in colour or not.
+  const listTitle = rows.length + 1;
+  rows.push(pad([{}, { value: "CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ (chỉ tiêu không đạt, gần đạt và lỗi nhập liệu được tô màu)", style: "title" }]));
+  const listHeader = rows.length + 1;
+  rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Chỉ tiêu", style: "sumHeader" }, { value: "Trang", style: "sumHeader" }, { value: "Chỉ tiêu kế hoạch", style: "sumHeader" }, { value: "Thực hiện", style: "sumHeader" }, { value: "Trạng thái", style: "sumHeader" }]));
+  const entries: { agency: string; sheet: SheetSpec; row: number; name: string; target: string }[] = [];
+  for (const sheet of sheets) {
+    const ai = sheet.columns.findIndex((c) => c.key === "agency");
+    const ni = sheet.columns.findIndex((c) => c.key === "name");
+    const ti = sheet.columns.findIndex((c) => c.key === "target");
+    if (ai < 0) continue;
+    for (const [, r] of Object.entries(sheet.rowOf)) {
+      const row = sheet.rows[r - 1]!;
+      const agency = row[ai]?.value;
+      if (typeof agency !== "string" || agency.trim() === "") continue;
+      entries.push({ agency, sheet, row: r, name: String(row[ni]?.value ?? ""), target: String(row[ti]?.value ?? "") });
+    }
+  }
+  entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
+  const firstListRow = rows.length + 1;
+  for (const e of entries) {
+    const block = mainBlock(e.sheet);
+    const status = col(e.sheet, `status:${block}`)!;
+    const actual = col(e.sheet, `actual:${block}`)!;
+    rows.push(
+      pad([
+        {},
+        { value: e.agency, style: "sumLabel" },
+        { value: e.name, style: "sumLabel" },
+        { value: e.sheet.name, style: "sumLabel" },
+        { value: e.target, style: "sumLabel" },
+        { formula: `IF(${quote(e.sheet.name)}!${actual}${e.row}="","",${quote(e.sheet.name)}!${actual}${e.row})`, style: "sumLabel" },
+        { formula: `${quote(e.sheet.name)}!${status}${e.row}`, style: "status" },
+      ]),
+    );
+  }
+  const lastListRow = Math.max(rows.length, firstListRow);
+  const conditional: ConditionalRule[] = (["shortfall", "near", "invalid", "met", "exceeded", "no_data"] as Status[]).map((s) => ({
+    range: `G${firstListRow}:G${lastListRow}`,
+    formula: `G${firstListRow}="${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}"`,
+    style: `cf.${s}`,
+  }));
+  const columns = [
+    { key: "margin", header: "", width: 2 },
+    { key: "label", header: "", width: 34 },
+    { key: "c", header: "", width: 34 },
+    ...Array.from({ length: 9 }, (_, k) => ({ key: `s${k}`, header: "", width: k < 2 ? 16 : k === 3 ? 16 : 11 })),
+  ];
+  const heights: Record<string, number> = {};
+  rows.forEach((cells, k) => {
+    if (k >= headerRow) heights[String(k + 1)] = rowHeight(cells, columns);
+  });
+  return {
+    name: SUMMARY_SHEET,
+    kind: "summary",
+    plan: null,
+    appendix: null,
+    columns,
+    rows,
+    heights: { ...heights, "1": 22, [String(headerRow)]: 30, [String(agencyHeader)]: 30 },
+    merges: [`B1:L1`, `B2:L2`, `B3:L3`, `B${listTitle}:L${listTitle}`],
+    table: null,
+    dataRows: { first: firstListRow, last: lastListRow },
+    rowOf: {},
+    freeze: { row: 0, column: 0 },
+    conditional,
+    validations: [],
+    print: {
+      orientation: "landscape",
+      paperSize: 9,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      titleRows: `${listHeader}:${listHeader}`,
+      area: `B1:L${lastListRow}`,
+      header: `&L&8Theo dõi chỉ tiêu — tổng hợp&R&8Số liệu đến ${asOf}`,
+      footer: `&C&8Trang &P/&N`,
+    },
+    protect: false,
+    tabColor: "1F4E78",
+  };
+}
+
+export function todayVi(d = new Date()): string {
+  return `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
+}
+
