@@ -63,7 +63,7 @@ export function applyEntries(plan: SheetPlan, entries: EntryRow[]): { plan: Shee
     }
     const fitting = candidates.filter((s) => {
       const blocks = inputBlocks(s.sheet);
-      return blocks.includes(e.period) || (blocks.length === 1 && (e.period === "" || /^\d{4}$/.test(e.period)));
+      return blocks.includes(e.period) || (blocks.length === 1 && (e.period === "" || blocks[0] === "target"));
     });
     if (fitting.length === 0) {
       const periods = [...new Set(candidates.flatMap((s) => inputBlocks(s.sheet)))].join(", ");

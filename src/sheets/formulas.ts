@@ -1,5 +1,5 @@
-import type { Direction } from "../model/indicator";
 import type { Target } from "../model/target";
+import type { DefinedName, SheetSpec } from "./plan";
 import { ACHIEVED_WORDS, NO_DATA_WORDS, NOT_ACHIEVED_WORDS } from "../evaluate/actual";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import type { Status } from "../model/status";
@@ -20,20 +20,15 @@ import type { Status } from "../model/status";
 export interface BlockRefs {
   /** The entry typed by staff. */
   actual: string;
-  /** Helpers written by the sheet builder from the typed target. */
-  kind: string;
+  /** The target's live values (an analyst may correct a bound; the status follows). */
   min: string;
   max: string;
-  minInclusive: string;
-  maxInclusive: string;
   stretch: string;
-  approx: string;
-  change: string;
   baseline: string;
   years: string;
-  index: string;
-  share: string;
-  /** Helpers computed by formulas. */
+  /** Computed helpers: the entry's bare text, its number, how it reads, the value judged, the status code. */
+  text: string;
+  number: string;
   reading: string;
   value: string;
   code: string;
@@ -49,9 +44,12 @@ export interface RowRefs {
   countUnit: string;
 }
 
-/** The helper values of a target, as the sheet builder writes them. */
+/**
+ * The static facts of a target. The formulas are specialised by them (a row's kind of target changes only when
+ * the plan is revised, and a refresh rewrites the row), which keeps each formula a few hundred characters.
+ */
 export interface TargetHelpers {
-  kind: string;
+  kind: Target["kind"];
   min: number | null;
   max: number | null;
   minInclusive: boolean;
@@ -86,19 +84,19 @@ export function isCountUnit(unit: string): boolean {
   return COUNT_UNIT.test(unit.trim());
 }
 
-export function directionCode(d: Direction): string {
-  return d;
-}
+/** The word lists of evaluate/actual.ts, on a hidden sheet behind these names. */
+export const WORD_LISTS = {
+  IM_KHONG_SO_LIEU: NO_DATA_WORDS,
+  IM_DAT: ACHIEVED_WORDS,
+  IM_KHONG_DAT: NOT_ACHIEVED_WORDS,
+} as const;
+export const WORD_LIST_SHEET = "_IM";
 
 const EPS = "1E-9";
 
-function list(words: readonly string[]): string {
-  return `{${words.map((w) => `"${w.replace(/"/g, '""')}"`).join(",")}}`;
-}
-
-/** The entry with "%" and spaces taken off. */
-function bare(a: string): string {
-  return `TRIM(SUBSTITUTE(TRIM(${a}),"%",""))`;
+function inList(name: keyof typeof WORD_LISTS, x: string): string {
+  // SUMPRODUCT of a comparison: case-insensitive and, unlike MATCH or COUNTIF, free of wildcards.
+  return `SUMPRODUCT(--(${name}=${x}))>0`;
 }
 
 /** "P…" in CELL("format") marks a percentage-formatted number: Excel stores 95,1% as 0,951. */
@@ -114,114 +112,220 @@ function pos(t: string, ch: string): string {
   return `IFERROR(FIND("${ch}",${t}),0)`;
 }
 
-/** The text reads as en-US: "107.27", "1,462.8"; or a count typed "1,800" (1,8 households cannot be). */
-function enUs(t: string, row: RowRefs): string {
+/** The entry's text without "%" and spaces; empty for a number or a blank. */
+export function textFormula(r: number, b: BlockRefs): string {
+  const a = `${b.actual}${r}`;
+  return `IF(ISTEXT(${a}),TRIM(SUBSTITUTE(TRIM(${a}),"%","")),"")`;
+}
+
+/** The entry's number: a numeric cell (in points when formatted as a percentage), or text read vi-VN / en-US. */
+export function numberFormula(r: number, b: BlockRefs, row: RowRefs): string {
+  const a = `${b.actual}${r}`;
+  const t = `${b.text}${r}`;
   const dots = count(t, ".");
   const commas = count(t, ",");
-  const commaThousands = `AND(${row.countUnit},${commas}=1,${dots}=0,LEN(${t})-${pos(t, ",")}=3,${pos(t, ",")}<=4,LEFT(${t},1)<>"0")`;
-  return `OR(AND(${commas}=0,${dots}=1,LEN(${t})-${pos(t, ".")}<>3),AND(${commas}>0,${dots}>0,${pos(t, ".")}>${pos(t, ",")}),${commaThousands})`;
-}
-
-function numberOfText(t: string, row: RowRefs): string {
-  return `IF(${enUs(t, row)},NUMBERVALUE(${t},".",","),NUMBERVALUE(${t},",","."))`;
-}
-
-/** "1.800" typed for a percentage reads 1800 the vi-VN way: implausible, so the user must say which. */
-function ambiguousPercent(a: string, t: string, row: RowRefs): string {
-  const one = (sep: string, other: string) =>
-    `AND(${count(t, sep)}=1,${count(t, other)}=0,LEN(${t})-${pos(t, sep)}=3,${pos(t, sep)}<=4,LEFT(${t},1)<>"0")`;
-  return `AND(OR(${row.percentUnit},RIGHT(TRIM(${a}),1)="%"),OR(${one(".", ",")},${one(",", ".")}),ABS(NUMBERVALUE(${t},",","."))>100)`;
+  // en-US: "107.27", "1,462.8"; or a count typed "1,800" (1,8 households cannot be).
+  const thousands = `AND(${row.countUnit}${r},${commas}=1,${dots}=0,LEN(${t})-${pos(t, ",")}=3,${pos(t, ",")}<=4,LEFT(${t},1)<>"0",RIGHT(${t},3)<>"000")`;
+  const en = `OR(AND(${commas}=0,${dots}=1,LEN(${t})-${pos(t, ".")}<>3),AND(${commas}>0,${dots}>0,${pos(t, ".")}>${pos(t, ",")}),${thousands})`;
+  return `IF(ISNUMBER(${a}),${a}*IF(${percentFormatted(a)},100,1),IF(${t}="","",IFERROR(IF(${en},NUMBERVALUE(${t},".",","),NUMBERVALUE(${t},",",".")),"")))`;
 }
 
 /** How the entry reads: "none", "num", "pct" (a percentage), "yes", "no", "amb" (ambiguous), "bad". */
 export function readingFormula(r: number, b: BlockRefs, row: RowRefs): string {
   const a = `${b.actual}${r}`;
-  const rr = rowAt(row, r);
+  const t = `${b.text}${r}`;
+  const n = `${b.number}${r}`;
   const low = `LOWER(TRIM(${a}))`;
-  const t = bare(a);
+  const one = (sep: string, other: string) => `AND(${count(t, sep)}=1,${count(t, other)}=0,LEN(${t})-${pos(t, sep)}=3,${pos(t, sep)}<=4,LEFT(${t},1)<>"0")`;
+  // "1.800" typed for a percentage reads 1800 the vi-VN way: implausible, so the user must say which.
+  const amb = `AND(OR(${row.percentUnit}${r},RIGHT(TRIM(${a}),1)="%"),OR(${one(".", ",")},${one(",", ".")}),ABS(${n})>100)`;
   return (
-    `IF(ISBLANK(${a}),"none",IF(ISNUMBER(${a}),IF(${percentFormatted(a)},"pct","num"),IF(ISERROR(${a}),"bad",` +
-    `IF(TRIM(${a})="","none",IF(OR(${low}=${list(NO_DATA_WORDS)}),"none",IF(OR(${low}=${list(ACHIEVED_WORDS)}),"yes",` +
-    `IF(OR(${low}=${list(NOT_ACHIEVED_WORDS)}),"no",IF(LEFT(TRIM(${a}),1)="#","bad",` +
-    `IF(ISNUMBER(${numberOfText(t, rr)}),IF(${ambiguousPercent(a, t, rr)},"amb",IF(RIGHT(TRIM(${a}),1)="%","pct","num")),"bad")))))))))`
+    `IF(ISBLANK(${a}),"none",IF(ISNUMBER(${a}),IF(${percentFormatted(a)},"pct","num"),IF(ISERROR(${a}),"bad",IF(TRIM(${a})="","none",` +
+    `IF(${inList("IM_KHONG_SO_LIEU", low)},"none",IF(${inList("IM_DAT", low)},"yes",IF(${inList("IM_KHONG_DAT", low)},"no",` +
+    `IF(LEFT(TRIM(${a}),1)="#","bad",IF(ISNUMBER(${n}),IF(${amb},"amb",IF(RIGHT(TRIM(${a}),1)="%","pct","num")),"bad")))))))))`
   );
 }
 
-/** The number the entry stands for; a percentage typed against a growth index becomes the index (7,5% → 107,5). */
-export function valueFormula(r: number, b: BlockRefs, row: RowRefs): string {
-  const a = `${b.actual}${r}`;
+/** The number judged; a percentage typed against a growth index becomes the index (7,5% → 107,5). */
+export function valueFormula(r: number, b: BlockRefs, h: Pick<TargetHelpers, "index">): string {
   const rd = `${b.reading}${r}`;
-  const rr = rowAt(row, r);
-  const num = `IF(ISNUMBER(${a}),${a}*IF(${percentFormatted(a)},100,1),${numberOfText(bare(a), rr)})`;
-  return `IF(OR(${rd}="num",${rd}="pct",${rd}="amb"),IF(AND(${b.index}${r},${rd}="pct"),100+${num},${num}),"")`;
+  const n = `${b.number}${r}`;
+  return `IF(OR(${rd}="num",${rd}="pct",${rd}="amb"),${h.index ? `IF(${rd}="pct",100+${n},${n})` : n},"")`;
 }
 
-function rowAt(row: RowRefs, r: number): RowRefs {
+interface Parts {
+  LO: string;
+  HI: string;
+  S: string;
+  B: string;
+  Y: string;
+  x: string;
+  RD: string;
+  code: string;
+  D: string;
+  TOL: string;
+  sc: (v: string) => string;
+  short: (d: string, bound: string) => string;
+  single: string;
+  singleMax: string;
+  isRange: boolean;
+  /** "min" or "max" when the kind fixes the side; an expression choosing by direction otherwise. */
+  side: "min" | "max" | "direction";
+}
+
+function parts(r: number, b: BlockRefs, row: RowRefs, h: TargetHelpers): Parts {
+  const c = (col: string) => `${col}${r}`;
+  const LO = c(b.min);
+  const HI = c(b.max);
+  const TOL = c(row.tolerance);
+  const sc = (v: string) => (h.index ? `IF(ABS((${v})-100)>${EPS},ABS((${v})-100),1)` : `IF(ABS(${v})>${EPS},ABS(${v}),1)`);
+  const maintain = h.kind === "maintain";
+  const both = h.min !== null && h.max !== null && h.min !== h.max;
   return {
-    direction: `${row.direction}${r}`,
-    tolerance: `${row.tolerance}${r}`,
-    percentUnit: `${row.percentUnit}${r}`,
-    countUnit: `${row.countUnit}${r}`,
+    LO,
+    HI,
+    S: c(b.stretch),
+    B: c(b.baseline),
+    Y: c(b.years),
+    x: c(b.value),
+    RD: c(b.reading),
+    code: c(b.code),
+    D: c(row.direction),
+    TOL,
+    sc,
+    short: (d, bound) => `IF((${d})<=${TOL}*${sc(bound)}+${EPS},"near","shortfall")`,
+    single: h.min !== null ? LO : h.max !== null ? HI : "0",
+    singleMax: h.max !== null ? HI : h.min !== null ? LO : "0",
+    isRange: h.kind === "range" || ((h.kind === "rank" || maintain) && both),
+    side:
+      h.kind === "at_least" ? "min" : h.kind === "at_most" ? "max" : maintain && h.max === null ? "min" : maintain && h.min === null ? "max" : "direction",
   };
 }
 
 /** The status code (exceeded, met, near, shortfall, no_data, invalid, not_applicable) as `judge` gives it. */
-export function statusCodeFormula(r: number, b: BlockRefs, row: RowRefs): string {
-  const c = (col: string) => `${col}${r}`;
-  const K = c(b.kind);
-  const LO = c(b.min);
-  const HI = c(b.max);
-  const LI = c(b.minInclusive);
-  const HINC = c(b.maxInclusive);
-  const S = c(b.stretch);
-  const APX = c(b.approx);
-  const CH = c(b.change);
-  const B = c(b.baseline);
-  const Y = c(b.years);
-  const IDX = c(b.index);
-  const SH = c(b.share);
-  const RD = c(b.reading);
-  const x = c(b.value);
-  const D = `${row.direction}${r}`;
-  const TOL = `${row.tolerance}${r}`;
+export function statusCodeFormula(r: number, b: BlockRefs, row: RowRefs, h: TargetHelpers): string {
+  const p = parts(r, b, row, h);
+  const { LO, HI, x, RD, D, TOL, sc, short, single, singleMax } = p;
+  if (h.kind === "none") return `IF(${RD}="bad","invalid",IF(${RD}="none","no_data","not_applicable"))`;
+  if (h.kind === "unparsed" || h.kind === "composite") return `IF(${RD}="bad","invalid","not_applicable")`;
+  if (h.kind === "qualitative") return `IF(${RD}="bad","invalid",IF(${RD}="none","no_data",IF(${RD}="yes","met",IF(${RD}="no","shortfall","invalid"))))`;
 
-  const sc = (v: string) => `IF(${IDX},IF(ABS((${v})-100)>${EPS},ABS((${v})-100),1),IF(ABS(${v})>${EPS},ABS(${v}),1))`;
-  const short = (d: string, bound: string) => `IF((${d})<=${TOL}*${sc(bound)}+${EPS},"near","shortfall")`;
-  const M = `(${K}="maintain")`;
+  let numeric: string;
+  if (h.kind === "reduction" || h.kind === "growth") {
+    const { B, Y } = p;
+    const down = h.kind === "reduction";
+    const change = h.change === "percent" ? (down ? `(${B}-${x})/${B}*100` : `(${x}-${B})/${B}*100`) : down ? `(${B}-${x})` : `(${x}-${B})`;
+    const gap = `(${change}-${LO}*${Y})`;
+    const judged = `IF(${gap}>${EPS},"exceeded",IF(${gap}>=-${EPS},"met",${short(`-${gap}`, `${LO}*${Y}`)}))`;
+    numeric = h.change === "percent" ? `IF(${B}="","not_applicable",IF(ABS(N(${B}))<${EPS},"not_applicable",${judged}))` : `IF(${B}="","not_applicable",${judged})`;
+  } else if (h.kind === "stretch") {
+    const aim = h.stretch !== null ? p.S : LO;
+    numeric =
+      `IF(${D}="lower",IF(${x}<=${aim}+${EPS},"exceeded",IF(${LO}-${x}>=-${EPS},"met",${short(`${x}-${LO}`, LO)})),` +
+      `IF(${x}>=${aim}-${EPS},"exceeded",IF(${x}-${LO}>=-${EPS},"met",${short(`${LO}-${x}`, LO)})))`;
+  } else {
+    const out = `MAX(${LO}-${x},${x}-${HI},0)`;
+    const w = `(${TOL}*${sc(single)})`;
+    const dev = `ABS(${x}-${single})`;
+    const band =
+      h.min !== null && h.max !== null && h.min !== h.max
+        ? `IF(${out}<=${EPS},"met",${short(out, `IF(${x}<${LO},${LO},${HI})`)})`
+        : `IF(${dev}<=${w}+${EPS},"met",IF(${dev}<=2*${w}+${EPS},"near","shortfall"))`;
+    const maintain = h.kind === "maintain";
+    let ranked: string;
+    if (p.isRange) {
+      const beyondHi = maintain ? `"met"` : `IF(${x}>${HI}+${EPS},"exceeded","met")`;
+      const beyondLo = maintain ? `"met"` : `IF(${x}<${LO}-${EPS},"exceeded","met")`;
+      ranked = `IF(${D}="lower",IF(${x}>${HI}+${EPS},${short(`${x}-${HI}`, HI)},${beyondLo}),IF(${x}<${LO}-${EPS},${short(`${LO}-${x}`, LO)},${beyondHi}))`;
+    } else {
+      const threshold = h.kind === "at_least" || h.kind === "at_most" || maintain;
+      const aw = h.approx ? `${TOL}*${sc(single)}` : "0";
+      const incMin = threshold ? h.minInclusive : true;
+      const incMax = threshold ? h.maxInclusive : true;
+      const openMin = !incMin || maintain;
+      const openMax = !incMax || maintain;
+      const atLeast =
+        `IF(NOT(${incMin ? `${x}>=${single}-${aw}-${EPS}` : `${x}>${single}+${EPS}`}),${short(`${single}-${aw}-${x}`, single)},` +
+        (openMin ? `"met")` : `IF(${x}>${single}+${aw}+${EPS},"exceeded","met"))`);
+      const atMost =
+        `IF(NOT(${incMax ? `${x}<=${singleMax}+${aw}+${EPS}` : `${x}<${singleMax}-${EPS}`}),${short(`${x}-${singleMax}-${aw}`, singleMax)},` +
+        (openMax ? `"met")` : `IF(${x}<${singleMax}-${aw}-${EPS},"exceeded","met"))`);
+      ranked = p.side === "min" ? atLeast : p.side === "max" ? atMost : `IF(${D}="lower",${atMost},${atLeast})`;
+    }
+    numeric = `IF(${D}="band",${band},${ranked})`;
+  }
+  const guard = h.share ? `IF(${RD}<>"pct","invalid",IF(${RD}="amb","invalid",${numeric}))` : `IF(${RD}="amb","invalid",${numeric})`;
+  return `IF(${RD}="bad","invalid",IF(${RD}="none","no_data",IF(AND(${RD}<>"num",${RD}<>"pct",${RD}<>"amb"),"invalid",${guard})))`;
+}
 
-  const change = `IF(${CH}="percent",IF(${K}="reduction",(${B}-${x})/${B},(${x}-${B})/${B})*100,IF(${K}="reduction",${B}-${x},${x}-${B}))`;
-  const req = `(${LO}*${Y})`;
-  const gap = `(${change}-${req})`;
-  const changeStatus = `IF(${B}="","not_applicable",IF(AND(${CH}="percent",ABS(N(${B}))<${EPS}),"not_applicable",IF(${gap}>${EPS},"exceeded",IF(${gap}>=-${EPS},"met",${short(`-${gap}`, req)}))))`;
+const JUDGED_CODES = (code: string) => `OR(${code}="exceeded",${code}="met",${code}="near",${code}="shortfall")`;
 
-  const aim = `IF(${S}="",${LO},${S})`;
-  const stretch = `IF(${D}="lower",IF(${x}<=${aim}+${EPS},"exceeded",IF(${LO}-${x}>=-${EPS},"met",${short(`${x}-${LO}`, LO)})),IF(${x}>=${aim}-${EPS},"exceeded",IF(${x}-${LO}>=-${EPS},"met",${short(`${LO}-${x}`, LO)})))`;
+/** The gap in the target's own measure, negative when behind; empty when the status is not a comparison. */
+export function gapFormula(r: number, b: BlockRefs, row: RowRefs, h: TargetHelpers): string {
+  const p = parts(r, b, row, h);
+  const { LO, HI, x, D, TOL, sc, single, singleMax, code } = p;
+  let value: string;
+  if (h.kind === "none" || h.kind === "unparsed" || h.kind === "composite" || h.kind === "qualitative") return `""`;
+  if (h.kind === "reduction" || h.kind === "growth") {
+    const down = h.kind === "reduction";
+    const change = h.change === "percent" ? (down ? `(${p.B}-${x})/${p.B}*100` : `(${x}-${p.B})/${p.B}*100`) : down ? `(${p.B}-${x})` : `(${x}-${p.B})`;
+    value = `${change}-${LO}*${p.Y}`;
+  } else if (h.kind === "stretch") value = `IF(${D}="lower",${LO}-${x},${x}-${LO})`;
+  else {
+    const band =
+      h.min !== null && h.max !== null && h.min !== h.max
+        ? `-MAX(${LO}-${x},${x}-${HI},0)`
+        : `IF(ABS(${x}-${single})<=${TOL}*${sc(single)}+${EPS},0,-ABS(${x}-${single}))`;
+    const ranked = p.isRange
+      ? `IF(${D}="lower",${HI}-${x},${x}-${LO})`
+      : p.side === "min"
+        ? `${x}-${single}`
+        : p.side === "max"
+          ? `${singleMax}-${x}`
+          : `IF(${D}="lower",${singleMax}-${x},${x}-${single})`;
+    value = `IF(${D}="band",${band},${ranked})`;
+  }
+  return `IF(${JUDGED_CODES(code)},${value},"")`;
+}
 
-  const single = `IF(${LO}<>"",${LO},IF(${HI}<>"",${HI},0))`;
-  const singleMax = `IF(${HI}<>"",${HI},IF(${LO}<>"",${LO},0))`;
-  const out = `MAX(${LO}-${x},${x}-${HI},0)`;
-  const w = `(${TOL}*${sc(single)})`;
-  const band = `IF(AND(${LO}<>"",${HI}<>"",${HI}<>${LO}),IF(${out}<=${EPS},"met",${short(out, `IF(${x}<${LO},${LO},${HI})`)}),IF(ABS(${x}-${single})<=${w}+${EPS},"met",IF(ABS(${x}-${single})<=2*${w}+${EPS},"near","shortfall")))`;
+/** Achievement: actual ÷ target (target ÷ actual when lower is better; growth over growth for an index), capped at ±10. */
+export function achievementFormula(r: number, b: BlockRefs, row: RowRefs, h: TargetHelpers): string {
+  const p = parts(r, b, row, h);
+  const { LO, HI, x, D, single, singleMax, code } = p;
+  if (h.kind === "none" || h.kind === "unparsed" || h.kind === "composite" || h.kind === "qualitative") return `""`;
+  const cap = (e: string) => `MAX(-10,MIN(10,${e}))`;
+  const ratio = (t: string, lower: boolean) =>
+    h.index
+      ? `IF(ABS((${t})-100)<${EPS},"",${cap(`(${x}-100)/((${t})-100)`)})`
+      : lower
+        ? `IF(ABS(${t})<${EPS},"",IF(ABS(${x})<${EPS},10,${cap(`(${t})/${x}`)}))`
+        : `IF(ABS(${t})<${EPS},"",${cap(`${x}/(${t})`)})`;
+  let value: string;
+  if (h.kind === "reduction" || h.kind === "growth") {
+    const down = h.kind === "reduction";
+    const change = h.change === "percent" ? (down ? `(${p.B}-${x})/${p.B}*100` : `(${x}-${p.B})/${p.B}*100`) : down ? `(${p.B}-${x})` : `(${x}-${p.B})`;
+    value = `IF(ABS(${LO}*${p.Y})<${EPS},"",${cap(`${change}/(${LO}*${p.Y})`)})`;
+  } else if (h.kind === "stretch") value = `IF(${D}="lower",${ratio(LO, true)},${ratio(LO, false)})`;
+  else {
+    const ranked = p.isRange
+      ? `IF(${D}="lower",${ratio(HI, true)},${ratio(LO, false)})`
+      : p.side === "min"
+        ? ratio(single, false)
+        : p.side === "max"
+          ? ratio(singleMax, true)
+          : `IF(${D}="lower",${ratio(singleMax, true)},${ratio(single, false)})`;
+    value = `IF(${D}="band","",${ranked})`;
+  }
+  return `IF(${JUDGED_CODES(code)},${value},"")`;
+}
 
-  const range = `IF(${D}="lower",IF(${x}>${HI}+${EPS},${short(`${x}-${HI}`, HI)},IF(AND(${x}<${LO}-${EPS},NOT(${M})),"exceeded","met")),IF(${x}<${LO}-${EPS},${short(`${LO}-${x}`, LO)},IF(AND(${x}>${HI}+${EPS},NOT(${M})),"exceeded","met")))`;
-  const isRange = `OR(${K}="range",AND(OR(${K}="rank",${M}),${LO}<>"",${HI}<>"",${LO}<>${HI}))`;
-
-  const threshold = `OR(${K}="at_least",${K}="at_most",${M})`;
-  const minSide = `OR(${K}="at_least",AND(${K}<>"at_most",OR(AND(${M},${HI}=""),AND(NOT(AND(${M},${LO}="")),${D}<>"lower"))))`;
-  const aw = `IF(${APX},${TOL}*${sc(single)},0)`;
-  const incMin = `IF(${threshold},${LI},TRUE)`;
-  const incMax = `IF(${threshold},${HINC},TRUE)`;
-  const atLeast = `IF(NOT(IF(${incMin},${x}>=${single}-${aw}-${EPS},${x}>${single}+${EPS})),${short(`${single}-${aw}-${x}`, single)},IF(AND(NOT(OR(NOT(${incMin}),${M})),${x}>${single}+${aw}+${EPS}),"exceeded","met"))`;
-  const atMost = `IF(NOT(IF(${incMax},${x}<=${singleMax}+${aw}+${EPS},${x}<${singleMax}-${EPS})),${short(`${x}-${singleMax}-${aw}`, singleMax)},IF(AND(NOT(OR(NOT(${incMax}),${M})),${x}<${singleMax}-${aw}-${EPS}),"exceeded","met"))`;
-  const oneBound = `IF(${minSide},${atLeast},${atMost})`;
-
-  const numeric = `IF(OR(${K}="reduction",${K}="growth"),${changeStatus},IF(${K}="stretch",${stretch},IF(${D}="band",${band},IF(${isRange},${range},${oneBound}))))`;
-  const isNumber = `OR(${RD}="num",${RD}="pct",${RD}="amb")`;
-  return (
-    `IF(${RD}="bad","invalid",IF(${K}="none",IF(${RD}="none","no_data","not_applicable"),IF(OR(${K}="unparsed",${K}="composite"),"not_applicable",` +
-    `IF(${RD}="none","no_data",IF(${K}="qualitative",IF(${RD}="yes","met",IF(${RD}="no","shortfall","invalid")),` +
-    `IF(NOT(${isNumber}),"invalid",IF(AND(${SH},${RD}<>"pct"),"invalid",IF(${RD}="amb","invalid",${numeric}))))))))`
-  );
+/** A packed row takes the worst status of its parts (combineParts): the rows below it, `first` to `last`. */
+export function combinedCodeFormula(codeColumn: string, first: number, last: number): string {
+  const range = `${codeColumn}${first}:${codeColumn}${last}`;
+  const order = ["invalid", "shortfall", "near", "no_data", "met", "exceeded"];
+  let f = `"not_applicable"`;
+  for (const s of [...order].reverse()) f = `IF(COUNTIF(${range},"${s}")>0,"${s}",${f})`;
+  return f;
 }
 
 /** The status as a person reads it, in colour or not: "✓ Đạt". */
@@ -236,56 +340,33 @@ export function statusLabelFormula(codeCell: string, lang: "vi" | "en" = "vi"): 
   return f;
 }
 
-function cellsOf(b: BlockRefs, r: number) {
-  const c = (col: string) => `${col}${r}`;
-  return { K: c(b.kind), LO: c(b.min), HI: c(b.max), CH: c(b.change), B: c(b.baseline), Y: c(b.years), IDX: c(b.index), x: c(b.value), code: c(b.code) };
-}
-
-/** The gap in the target's own measure, negative when behind; empty when the status is not a comparison. */
-export function gapFormula(r: number, b: BlockRefs, row: RowRefs): string {
-  const { K, LO, HI, CH, B, Y, IDX, x, code } = cellsOf(b, r);
-  const D = `${row.direction}${r}`;
-  const TOL = `${row.tolerance}${r}`;
-  const sc = (v: string) => `IF(${IDX},IF(ABS((${v})-100)>${EPS},ABS((${v})-100),1),IF(ABS(${v})>${EPS},ABS(${v}),1))`;
-  const M = `(${K}="maintain")`;
-  const single = `IF(${LO}<>"",${LO},IF(${HI}<>"",${HI},0))`;
-  const singleMax = `IF(${HI}<>"",${HI},IF(${LO}<>"",${LO},0))`;
-  const change = `IF(${CH}="percent",IF(${K}="reduction",(${B}-${x})/${B},(${x}-${B})/${B})*100,IF(${K}="reduction",${B}-${x},${x}-${B}))`;
-  const dev = `ABS(${x}-${single})`;
-  const band = `IF(AND(${LO}<>"",${HI}<>"",${HI}<>${LO}),-MAX(${LO}-${x},${x}-${HI},0),IF(${dev}<=${TOL}*${sc(single)}+${EPS},0,-${dev}))`;
-  const isRange = `OR(${K}="range",AND(OR(${K}="rank",${M}),${LO}<>"",${HI}<>"",${LO}<>${HI}))`;
-  const minSide = `OR(${K}="at_least",AND(${K}<>"at_most",OR(AND(${M},${HI}=""),AND(NOT(AND(${M},${LO}="")),${D}<>"lower"))))`;
-  const value =
-    `IF(OR(${K}="reduction",${K}="growth"),${change}-${LO}*${Y},IF(${K}="stretch",IF(${D}="lower",${LO}-${x},${x}-${LO}),` +
-    `IF(${D}="band",${band},IF(${isRange},IF(${D}="lower",${HI}-${x},${x}-${LO}),IF(${minSide},${x}-${single},${singleMax}-${x})))))`;
-  return `IF(AND(${K}<>"qualitative",${K}<>"composite",OR(${code}="exceeded",${code}="met",${code}="near",${code}="shortfall")),${value},"")`;
-}
-
-/** Achievement: actual ÷ target (target ÷ actual when lower is better; growth over growth for an index), capped at ±10. */
-export function achievementFormula(r: number, b: BlockRefs, row: RowRefs): string {
-  const { K, LO, HI, CH, B, Y, IDX, x, code } = cellsOf(b, r);
-  const D = `${row.direction}${r}`;
-  const M = `(${K}="maintain")`;
-  const single = `IF(${LO}<>"",${LO},IF(${HI}<>"",${HI},0))`;
-  const singleMax = `IF(${HI}<>"",${HI},IF(${LO}<>"",${LO},0))`;
-  const cap = (e: string) => `MAX(-10,MIN(10,${e}))`;
-  const ratio = (t: string, lower: string) =>
-    `IF(${IDX},IF(ABS((${t})-100)<${EPS},"",${cap(`(${x}-100)/((${t})-100)`)}),IF(ABS(${t})<${EPS},"",IF(${lower},IF(ABS(${x})<${EPS},10,${cap(`(${t})/${x}`)}),${cap(`${x}/(${t})`)})))`;
-  const change = `IF(${CH}="percent",IF(${K}="reduction",(${B}-${x})/${B},(${x}-${B})/${B})*100,IF(${K}="reduction",${B}-${x},${x}-${B}))`;
-  const req = `(${LO}*${Y})`;
-  const isRange = `OR(${K}="range",AND(OR(${K}="rank",${M}),${LO}<>"",${HI}<>"",${LO}<>${HI}))`;
-  const minSide = `OR(${K}="at_least",AND(${K}<>"at_most",OR(AND(${M},${HI}=""),AND(NOT(AND(${M},${LO}="")),${D}<>"lower"))))`;
-  const value =
-    `IF(OR(${K}="reduction",${K}="growth"),IF(ABS(${req})<${EPS},"",${cap(`(${change})/${req}`)}),IF(${K}="stretch",${ratio(LO, `${D}="lower"`)},` +
-    `IF(${D}="band","",IF(${isRange},IF(${D}="lower",${ratio(HI, "TRUE")},${ratio(LO, "FALSE")}),IF(${minSide},${ratio(single, "FALSE")},${ratio(singleMax, "TRUE")})))))`;
-  return `IF(AND(${K}<>"qualitative",${K}<>"composite",OR(${code}="exceeded",${code}="met",${code}="near",${code}="shortfall")),${value},"")`;
-}
-
-/** A packed row takes the worst status of its parts (combineParts): the rows below it, `first` to `last`. */
-export function combinedCodeFormula(codeColumn: string, first: number, last: number): string {
-  const range = `${codeColumn}${first}:${codeColumn}${last}`;
-  const order = ["invalid", "shortfall", "near", "no_data", "met", "exceeded"];
-  let f = `"not_applicable"`;
-  for (const s of [...order].reverse()) f = `IF(COUNTIF(${range},"${s}")>0,"${s}",${f})`;
-  return f;
+/** The hidden sheet of word lists and the names the reading formulas use. */
+export function wordListSheet(): { sheet: SheetSpec; names: DefinedName[] } {
+  const lists = Object.entries(WORD_LISTS);
+  const height = Math.max(...lists.map(([, words]) => words.length));
+  const rows = Array.from({ length: height }, (_, r) => lists.map(([, words]) => ({ value: words[r] ?? null })));
+  const letters = ["A", "B", "C"];
+  return {
+    sheet: {
+      name: WORD_LIST_SHEET,
+      kind: "lists",
+      plan: null,
+      appendix: null,
+      columns: lists.map(([name]) => ({ key: name, header: name, width: 20 })),
+      rows,
+      heights: {},
+      merges: [],
+      table: null,
+      dataRows: null,
+      rowOf: {},
+      freeze: { row: 0, column: 0 },
+      conditional: [],
+      validations: [],
+      print: { orientation: "portrait", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: null, area: `A1:C${height}`, header: "", footer: "" },
+      protect: false,
+      tabColor: null,
+      hidden: true,
+    },
+    names: lists.map(([name, words], k) => ({ name, sheet: WORD_LIST_SHEET, range: `$${letters[k]}$1:$${letters[k]}$${words.length}` })),
+  };
 }

@@ -11,7 +11,9 @@ import {
   combinedCodeFormula,
   gapFormula,
   isCountUnit,
+  numberFormula,
   readingFormula,
+  textFormula,
   statusCodeFormula,
   statusLabelFormula,
   targetHelpers,
@@ -98,11 +100,15 @@ function blocksFor(appendix: Appendix): Block[] {
       },
     ];
   }
+  // A single plan year: from the yearly column, else from the plan column's header or the appendix title
+  // ("Chỉ tiêu tỉnh năm 2025", "… NĂM 2025"); "target" when the appendix names no year.
+  const named = [...appendix.headers, appendix.title].join(" ").match(/(?:năm|đến)\s+((?:19|20)\d\d)/i);
+  const year = years[0] ?? named?.[1];
   return [
     {
-      key: years[0] ?? "target",
+      key: year ?? "target",
       planHeader: null,
-      actualHeader: years[0] ? `Thực hiện ${years[0]}` : "Thực hiện",
+      actualHeader: year ? `Thực hiện ${year}` : "Thực hiện",
       statusHeader: "Trạng thái",
       target: (i) => i.target,
       actual: "input",
@@ -129,10 +135,10 @@ function allocate(): { add: (spec: ColumnSpec) => string; columns: ColumnPlan[] 
   };
 }
 
-const HELPER_NAMES = ["kind", "min", "max", "minInclusive", "maxInclusive", "stretch", "approx", "change", "baseline", "years", "index", "share", "reading", "value", "code"] as const;
+const HELPER_NAMES = ["kind", "min", "max", "stretch", "baseline", "years", "text", "number", "reading", "value", "code"] as const;
 
 function titleRows(plan: Plan, title: string, options: SheetOptions, width: number): Cell[][] {
-  const legend: Cell[] = [{ value: "Chú giải:", style: "note" }];
+  const legend: Cell[] = [{}, {}, { value: "Chú giải (trạng thái):", style: "legendLabel" }];
   for (const s of ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"] as Status[]) {
     const v = STATUS_VOCABULARY[s];
     legend.push({ value: `${v.symbol} ${v.vi}`, style: `legend.${s}` });
@@ -140,7 +146,7 @@ function titleRows(plan: Plan, title: string, options: SheetOptions, width: numb
   const pad = (row: Cell[]) => [...row, ...Array.from({ length: Math.max(0, width - row.length) }, () => ({}))];
   return [
     pad([{}, { value: title, style: "title" }]),
-    pad([{}, { value: `${plan.title} — số ${plan.number}, ${plan.date} (${plan.province})`, style: "subtitle" }]),
+    pad([{}, { value: `${plan.title} — số ${plan.number}, ${plan.date} (${plan.province})`, style: "subtitleWrap" }]),
     pad([
       {},
       {
@@ -148,7 +154,7 @@ function titleRows(plan: Plan, title: string, options: SheetOptions, width: numb
         style: "note",
       },
     ]),
-    pad([{}, ...legend]),
+    pad(legend),
   ];
 }
 
@@ -243,9 +249,14 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
     percentUnit: add({ key: "h:percent", header: "_đv %", width: 8, hidden: true }),
     countUnit: add({ key: "h:count", header: "_đv đếm", width: 8, hidden: true }),
   };
+  const kindCols: string[] = [];
   const blockRefs: BlockRefs[] = blocks.map((b, k) => {
     const refs: Partial<BlockRefs> = { actual: blockCols[k]!.actual };
-    for (const h of HELPER_NAMES) refs[h] = add({ key: `h:${b.key}:${h}`, header: `_${b.key} ${h}`, width: 8, hidden: true });
+    for (const h of HELPER_NAMES) {
+      const letter = add({ key: `h:${b.key}:${h}`, header: `_${b.key} ${h}`, width: 8, hidden: true });
+      if (h === "kind") kindCols.push(letter);
+      else refs[h] = letter;
+    }
     return refs as BlockRefs;
   });
   const width = columns.length;
@@ -283,7 +294,7 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
     put(cells, code, { value: ind.code, style: "center" });
     put(cells, name, { value: ind.name, style: `name${Math.min(ind.level, 2)}` });
     if (unit) put(cells, unit, { value: ind.unit, style: "center" });
-    if (targetText) put(cells, targetText, { value: ind.target.text, style: "text" });
+    if (targetText) put(cells, targetText, { value: ind.target.kind === "composite" ? "Theo các chỉ tiêu thành phần" : ind.target.text, style: "text" });
     put(cells, direction, { value: DIRECTION_LABELS[ind.direction], style: "text" });
     if (agency) put(cells, agency, { value: ind.agency, style: "text" });
     put(cells, note, { value: options.entries.notes[ind.id] ?? null, style: "inputText" });
@@ -320,16 +331,10 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
         });
         put(cells, cols.actual, { formula: f, style: "text" });
       }
-      put(cells, refs.kind, { value: h.kind, style: "helper" });
+      put(cells, kindCols[bi]!, { value: h.kind, style: "helper" });
       put(cells, refs.min, { value: h.min, style: "helper" });
       put(cells, refs.max, { value: h.max, style: "helper" });
-      put(cells, refs.minInclusive, { value: h.minInclusive, style: "helper" });
-      put(cells, refs.maxInclusive, { value: h.maxInclusive, style: "helper" });
       put(cells, refs.stretch, { value: h.stretch, style: "helper" });
-      put(cells, refs.approx, { value: h.approx, style: "helper" });
-      put(cells, refs.change, { value: h.change, style: "helper" });
-      put(cells, refs.index, { value: h.index, style: "helper" });
-      put(cells, refs.share, { value: h.share, style: "helper" });
       // Baseline: the "TH kỳ trước" entry; in a five-year table the year before, or the history before the period.
       if (baselineInput) put(cells, refs.baseline, { formula: `IF(ISNUMBER(${baselineInput}${r}),${baselineInput}${r},"")`, style: "helper" });
       else if (blocks.length > 1 && b.actual === "input") {
@@ -355,13 +360,15 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
         });
         put(cells, refs.years, { formula: f, style: "helper" });
       } else put(cells, refs.years, { value: h.years, style: "helper" });
+      put(cells, refs.text, { formula: textFormula(r, refs), style: "helper" });
+      put(cells, refs.number, { formula: numberFormula(r, refs, rowRefs), style: "helper" });
       put(cells, refs.reading, { formula: readingFormula(r, refs, rowRefs), style: "helper" });
-      put(cells, refs.value, { formula: valueFormula(r, refs, rowRefs), style: "helper" });
-      const codeFormula = target.kind === "composite" && lastChild > r ? combinedCodeFormula(refs.code, r + 1, lastChild) : statusCodeFormula(r, refs, rowRefs);
+      put(cells, refs.value, { formula: valueFormula(r, refs, h), style: "helper" });
+      const codeFormula = target.kind === "composite" && lastChild > r ? combinedCodeFormula(refs.code, r + 1, lastChild) : statusCodeFormula(r, refs, rowRefs, h);
       put(cells, refs.code, { formula: codeFormula, style: "helper" });
       put(cells, cols.status, { formula: statusLabelFormula(`${refs.code}${r}`), style: "status" });
-      if (cols.gap) put(cells, cols.gap, { formula: gapFormula(r, refs, rowRefs), style: "gap" });
-      if (cols.achievement) put(cells, cols.achievement, { formula: achievementFormula(r, refs, rowRefs), style: "percent" });
+      if (cols.gap) put(cells, cols.gap, { formula: gapFormula(r, refs, rowRefs, h), style: "gap" });
+      if (cols.achievement) put(cells, cols.achievement, { formula: achievementFormula(r, refs, rowRefs, h), style: "percent" });
     });
     rows.push(cells);
   }
@@ -390,6 +397,8 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
     rows,
     heights: {
       "1": 22,
+      "2": 28,
+      "4": 26,
       [String(KEY_ROW)]: 0,
       [String(HEADER_ROW)]: 30,
       ...Object.fromEntries(rows.slice(FIRST_ROW - 1).map((cells, k) => [String(FIRST_ROW + k), rowHeight(cells, columns.map((c) => c.spec))])),

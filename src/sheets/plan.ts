@@ -89,7 +89,7 @@ export const TableSpec = z.object({
 });
 export type TableSpec = z.infer<typeof TableSpec>;
 
-export const SheetKind = z.enum(["indicators", "scenario", "summary"]);
+export const SheetKind = z.enum(["indicators", "scenario", "summary", "lists"]);
 
 export const SheetSpec = z.object({
   name: z.string().max(31),
@@ -114,13 +114,20 @@ export const SheetSpec = z.object({
   print: PrintSpec,
   protect: z.boolean(),
   tabColor: z.string().nullable(),
+  /** Hidden sheets hold what formulas look up (the word lists). */
+  hidden: z.boolean().optional(),
 });
 export type SheetSpec = z.infer<typeof SheetSpec>;
+
+export const DefinedName = z.object({ name: z.string(), sheet: z.string(), range: z.string() });
+export type DefinedName = z.infer<typeof DefinedName>;
 
 export const SheetPlan = z.object({
   title: z.string(),
   styles: z.record(z.string(), StyleSpec),
   sheets: z.array(SheetSpec),
+  /** Workbook-level names the formulas use (IM_DAT → '_IM'!$B$1:$B$13). */
+  names: z.array(DefinedName),
 });
 export type SheetPlan = z.infer<typeof SheetPlan>;
 

@@ -14,6 +14,8 @@ function statusStyles(prefix: string, extra: StyleSpec): Record<string, StyleSpe
 export const STYLES: Record<string, StyleSpec> = {
   title: { bold: true, size: 14, font: "1F3864" },
   subtitle: { italic: true, size: 10, font: "404040", wrap: false },
+  subtitleWrap: { italic: true, size: 10, font: "404040", wrap: true, vAlign: "top" },
+  legendLabel: { italic: true, size: 9, font: "595959", hAlign: "right", vAlign: "middle" },
   note: { italic: true, size: 9, font: "595959" },
   header: { bold: true, size: 10, fill: "1F4E78", font: "FFFFFF", wrap: true, hAlign: "center", vAlign: "middle", border: true },
   section: { bold: true, size: 10, fill: "DDEBF7", border: true, wrap: true },
@@ -28,7 +30,7 @@ export const STYLES: Record<string, StyleSpec> = {
   gap: { size: 10, numFmt: "#,##0.00;-#,##0.00;0", vAlign: "top", border: true },
   percent: { size: 10, numFmt: "0.0%", vAlign: "top", border: true },
   helper: { size: 8, font: "808080" },
-  ...statusStyles("legend.", { bold: true, size: 9, hAlign: "center", border: true }),
+  ...statusStyles("legend.", { bold: true, size: 9, hAlign: "center", vAlign: "middle", border: true, wrap: true }),
   ...statusStyles("cf.", {}),
   sumHeader: { bold: true, size: 10, fill: "D9E1F2", border: true, wrap: true, hAlign: "center", vAlign: "middle" },
   sumLabel: { size: 10, border: true, wrap: true },

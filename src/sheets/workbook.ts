@@ -5,6 +5,7 @@ import { pairScenarios } from "../evaluate/scenario";
 import { buildIndicatorSheet, buildScenarioSheet, EMPTY_ENTRIES, type Entries } from "./indicatorSheet";
 import { columnLetter, rowHeight, type Cell, type ConditionalRule, type SheetPlan, type SheetSpec } from "./plan";
 import { STYLES } from "./styles";
+import { wordListSheet } from "./formulas";
 
 /**
  * The monitoring workbook of a catalog: the summary first (Tổng hợp), then one sheet per appendix; the two
@@ -43,7 +44,8 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
     }
   }
   const summary = buildSummarySheet(catalog, plans.map((p) => p.id), sheets, opts.asOf);
-  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...sheets] };
+  const lists = wordListSheet();
+  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...sheets, lists.sheet], names: lists.names };
 }
 
 function quote(sheet: string): string {

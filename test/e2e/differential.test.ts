@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,14 +9,18 @@ import {
   achievementFormula,
   gapFormula,
   isCountUnit,
+  numberFormula,
   readingFormula,
   statusCodeFormula,
   targetHelpers,
+  textFormula,
   valueFormula,
+  wordListSheet,
   type BlockRefs,
   type RowRefs,
 } from "../../src/sheets/formulas";
-import { toFileFormula } from "../../src/hosts/xlsx/formula";
+import type { Cell, SheetPlan, SheetSpec } from "../../src/sheets/plan";
+import { writeWorkbookFile } from "../../src/hosts/xlsx/write";
 import { recalculatedCsv } from "../helpers/libreoffice";
 
 /**
@@ -123,27 +126,48 @@ function cases(): Case[] {
   return all;
 }
 
-// Columns of the test sheet: A actual, B direction, C tolerance, D percent unit, E count unit, F..P helpers,
-// Q reading, R value, S status code.
+// Columns of the test sheet: A actual, B direction, C tolerance, D percent unit, E count unit, F min, G max,
+// H stretch, I baseline, J years, K text, L number, M reading, N value, O status code, P gap, Q achievement.
 const ROW: RowRefs = { direction: "B", tolerance: "C", percentUnit: "D", countUnit: "E" };
-const BLOCK: BlockRefs = {
-  actual: "A",
-  kind: "F",
-  min: "G",
-  max: "H",
-  minInclusive: "I",
-  maxInclusive: "J",
-  stretch: "K",
-  approx: "L",
-  change: "M",
-  baseline: "N",
-  years: "O",
-  index: "P",
-  share: "T",
-  reading: "Q",
-  value: "R",
-  code: "S",
-};
+const BLOCK: BlockRefs = { actual: "A", min: "F", max: "G", stretch: "H", baseline: "I", years: "J", text: "K", number: "L", reading: "M", value: "N", code: "O" };
+
+/** The cases as a sheet plan, written by the production xlsx host with the word lists it needs. */
+function casesPlan(all: Case[]): SheetPlan {
+  const rows: Cell[][] = all.map((c, i) => {
+    const r = i + 1;
+    const h = targetHelpers(c.target, c.unit, 2);
+    return [
+      { value: c.actual },
+      { value: c.direction },
+      { value: c.tolerance },
+      { value: c.unit.trim() === "%" },
+      { value: isCountUnit(c.unit) },
+      { value: h.min },
+      { value: h.max },
+      { value: h.stretch },
+      { value: c.baseline },
+      { value: h.years },
+      { formula: textFormula(r, BLOCK) },
+      { formula: numberFormula(r, BLOCK, ROW) },
+      { formula: readingFormula(r, BLOCK, ROW) },
+      { formula: valueFormula(r, BLOCK, h) },
+      { formula: statusCodeFormula(r, BLOCK, ROW, h) },
+      { formula: gapFormula(r, BLOCK, ROW, h) },
+      { formula: achievementFormula(r, BLOCK, ROW, h) },
+    ];
+  });
+  const lists = wordListSheet();
+  const sheet: SheetSpec = {
+    ...lists.sheet,
+    name: "Cases",
+    kind: "indicators",
+    hidden: false,
+    columns: rows[0]!.map((_, k) => ({ key: `c${k}`, header: "", width: 10 })),
+    rows,
+    print: { ...lists.sheet.print, area: `A1:Q${rows.length}` },
+  };
+  return { title: "cases", styles: {}, sheets: [sheet, lists.sheet], names: lists.names };
+}
 
 describe("the workbook's status formulas agree with the engine (LibreOffice recalculation)", () => {
   const all = cases();
@@ -156,37 +180,8 @@ describe("the workbook's status formulas agree with the engine (LibreOffice reca
   });
 
   test("every status computed by LibreOffice equals the engine's", async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet("Cases");
-    all.forEach((c, i) => {
-      const r = i + 1;
-      const h = targetHelpers(c.target, c.unit, 2);
-      const row = ws.getRow(r);
-      if (c.actual !== null) row.getCell("A").value = c.actual;
-      row.getCell("B").value = c.direction;
-      row.getCell("C").value = c.tolerance;
-      row.getCell("D").value = c.unit.trim() === "%";
-      row.getCell("E").value = isCountUnit(c.unit);
-      row.getCell("F").value = h.kind;
-      if (h.min !== null) row.getCell("G").value = h.min;
-      if (h.max !== null) row.getCell("H").value = h.max;
-      row.getCell("I").value = h.minInclusive;
-      row.getCell("J").value = h.maxInclusive;
-      if (h.stretch !== null) row.getCell("K").value = h.stretch;
-      row.getCell("L").value = h.approx;
-      row.getCell("M").value = h.change;
-      if (c.baseline !== null) row.getCell("N").value = c.baseline;
-      row.getCell("O").value = h.years;
-      row.getCell("P").value = h.index;
-      row.getCell("T").value = h.share;
-      row.getCell("Q").value = { formula: toFileFormula(readingFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
-      row.getCell("R").value = { formula: toFileFormula(valueFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
-      row.getCell("S").value = { formula: toFileFormula(statusCodeFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
-      row.getCell("U").value = { formula: toFileFormula(gapFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
-      row.getCell("V").value = { formula: toFileFormula(achievementFormula(r, BLOCK, ROW)) } as ExcelJS.CellFormulaValue;
-    });
     const file = join(mkdtempSync(join(tmpdir(), "im-diff-")), "cases.xlsx");
-    await wb.xlsx.writeFile(file);
+    await writeWorkbookFile(casesPlan(all), file);
     const rows = recalculatedCsv(file);
     const mismatches: string[] = [];
     const numberMismatches: string[] = [];
@@ -195,12 +190,12 @@ describe("the workbook's status formulas agree with the engine (LibreOffice reca
     all.forEach((c, i) => {
       const judged = judgeCell(c.target, c.direction, c.actual, { unit: c.unit, baseline: c.baseline, years: 2, tolerance: c.tolerance });
       const engine = judged.status;
-      const sheet = rows[i]?.[18];
-      if (!close(rows[i]?.[20], judged.gap) || !close(rows[i]?.[21], judged.achievement)) {
-        numberMismatches.push(`row ${i + 1}: ${c.target.kind} ${c.direction} actual ${JSON.stringify(c.actual)}: gap ${judged.gap} vs ${rows[i]?.[20]}, achievement ${judged.achievement} vs ${rows[i]?.[21]}`);
+      const sheet = rows[i]?.[14];
+      if (!close(rows[i]?.[15], judged.gap) || !close(rows[i]?.[16], judged.achievement)) {
+        numberMismatches.push(`row ${i + 1}: ${c.target.kind} ${c.direction} actual ${JSON.stringify(c.actual)}: gap ${judged.gap} vs ${rows[i]?.[15]}, achievement ${judged.achievement} vs ${rows[i]?.[16]}`);
       }
       if (sheet !== engine) {
-        mismatches.push(`row ${i + 1}: ${c.target.kind} ${c.direction} [${c.target.min}, ${c.target.max}] unit “${c.unit}” actual ${JSON.stringify(c.actual)} baseline ${c.baseline} tol ${c.tolerance}: engine ${engine}, sheet ${sheet} (reading ${rows[i]?.[16]}, value ${rows[i]?.[17]})`);
+        mismatches.push(`row ${i + 1}: ${c.target.kind} ${c.direction} [${c.target.min}, ${c.target.max}] unit “${c.unit}” actual ${JSON.stringify(c.actual)} baseline ${c.baseline} tol ${c.tolerance}: engine ${engine}, sheet ${sheet} (reading ${rows[i]?.[12]}, value ${rows[i]?.[13]})`);
       }
     });
     expect(mismatches.slice(0, 15)).toEqual([]);

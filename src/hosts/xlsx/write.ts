@@ -27,6 +27,7 @@ function excelStyle(s: StyleSpec): Partial<ExcelJS.Style> {
 
 function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec): void {
   const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.hidden ? "hidden" : "visible",
     properties: sheet.tabColor ? { tabColor: { argb: `FF${sheet.tabColor}` } } : {},
     views: sheet.freeze.row || sheet.freeze.column ? [{ state: "frozen", xSplit: sheet.freeze.column, ySplit: sheet.freeze.row }] : [],
   });
@@ -119,6 +120,7 @@ export function toWorkbook(plan: SheetPlan): ExcelJS.Workbook {
   wb.title = plan.title;
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) addSheet(wb, plan, sheet);
+  for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.range}`, n.name);
   return wb;
 }
 
