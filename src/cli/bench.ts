@@ -5,6 +5,11 @@ import { parseNumber } from "../parse/number";
 import { parseTarget } from "../parse/target";
 import { readSeed } from "../node/seeds-fs";
 import { judgeCell } from "../evaluate/judge";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { buildCatalog as catalogOfSeeds } from "../parse/catalog";
+import { buildWorkbookPlan } from "../sheets/workbook";
+import { workbookBuffer } from "../hosts/xlsx/write";
 import { emptyTarget, type Direction, type Target } from "../model";
 import { parseArgs } from "./args";
 
@@ -21,7 +26,7 @@ export interface Figure {
 }
 
 interface Benchmark {
-  run: () => Figure[];
+  run: () => Figure[] | Promise<Figure[]>;
 }
 
 export function median(xs: number[]): number {
@@ -87,6 +92,32 @@ const BENCHMARKS: Benchmark[] = [
       return [{ name: "evaluations_per_s", value: Math.round((n / ms) * 1000), unit: "/s", what: "đánh giá thực hiện so với chỉ tiêu, 1 triệu cặp / actual-target evaluations (1 million pairs)" }];
     },
   },
+  {
+    run: async () => {
+      const { catalog } = catalogOfSeeds(readSeed);
+      const once = async () => (await workbookBuffer(buildWorkbookPlan(catalog, { asOf: "31/12/2025" }))).byteLength;
+      for (let i = 0; i < 2; i++) await once();
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        await once();
+        times.push(performance.now() - t0);
+      }
+      return [{ name: "workbook_seeds_ms", value: round(median(times)), unit: "ms", what: "dựng và ghi workbook của các văn bản mẫu / build and write the seeds' workbook" }];
+    },
+  },
+  {
+    run: () => {
+      // Its own process each time, so that the peak memory is the build's alone.
+      const script = join(__dirname, "../bench/largeWorkbook.ts");
+      const runs = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8" })) as { total_ms: number; peak_mb: number; bytes: number });
+      return [
+        { name: "workbook_large_ms", value: round(median(runs.map((r) => r.total_ms))), unit: "ms", what: "63 tỉnh × 50 chỉ tiêu × 5 năm: dựng và ghi .xlsx / build and write" },
+        { name: "workbook_large_peak_mb", value: round(median(runs.map((r) => r.peak_mb)), 1), unit: "MB", what: "bộ nhớ đỉnh của lần dựng đó / peak memory of that build" },
+        { name: "workbook_large_file_mb", value: round(median(runs.map((r) => r.bytes)) / 1048576, 2), unit: "MB", what: "cỡ tệp .xlsx / size of the file" },
+      ];
+    },
+  },
 ];
 
 /**
@@ -130,17 +161,19 @@ function evaluationBatch(size: number): { targets: Target[]; directions: Directi
   return { targets, directions, cells, baselines };
 }
 
-export function runBenchmarks(): Figure[] {
-  return BENCHMARKS.flatMap((b) => b.run());
+export async function runBenchmarks(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const b of BENCHMARKS) figures.push(...(await b.run()));
+  return figures;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, { flags: ["--json"], values: [] });
   if (!parsed.ok) {
     process.stderr.write(`${parsed.error}\nnpm run bench [-- --json]\n`);
     return 2;
   }
-  const figures = runBenchmarks();
+  const figures = await runBenchmarks();
   if (parsed.args.flags.has("--json")) {
     process.stdout.write(JSON.stringify(Object.fromEntries(figures.map((f) => [f.name, f.value]))) + "\n");
   } else {
@@ -151,4 +184,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));
