@@ -107,6 +107,18 @@ describe("the workbook file", () => {
     expect(texts).toEqual(expect.arrayContaining(['=HYPERLINK("http://x","bấm")', "@SUM(A1)", "+5"]));
   });
 
+  test("each appendix sheet holds one named Excel table over its header and rows", async () => {
+    const file = join(dir, "tables.xlsx");
+    await writeWorkbookFile(plan, file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const tables = wb.worksheets.flatMap((ws) =>
+      (ws as unknown as { getTables: () => { table: { name: string; tableRef?: string; ref?: string } }[] }).getTables().map((t) => [ws.name, t.table.name]),
+    );
+    expect(tables).toEqual(plan.sheets.filter((s) => s.table).map((s) => [s.name, s.table!.name]));
+    expect(tables).toHaveLength(6);
+  });
+
   test("entries put in by id and by name come back by id", async () => {
     const csv = seedIndicators()
       .filter((i) => i.plan === "TV-QD77-2025" && i.appendix === "IV" && i.level === 0)

@@ -42,6 +42,34 @@ function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec): void
     }
     return s;
   };
+  if (sheet.table) {
+    // A real Excel table over the header and data rows: filter buttons, sorting, a name Office.js can address.
+    const { headerRow } = sheet.table;
+    const last = sheet.dataRows?.last ?? headerRow;
+    const seen = new Map<string, number>();
+    const names = (sheet.rows[headerRow - 1] ?? []).map((c, i) => {
+      const base = String(c.value ?? "") || `Cột ${i + 1}`;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      return n === 1 ? base : `${base} (${n})`;
+    });
+    const tableRows = sheet.rows.slice(headerRow, last).map((cells) =>
+      names.map((_, ci) => {
+        const cell = cells[ci];
+        if (cell?.formula !== undefined) return { formula: toFileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
+        return cell?.value ?? null;
+      }),
+    );
+    ws.addTable({
+      name: sheet.table.name,
+      ref: `A${headerRow}`,
+      headerRow: true,
+      totalsRow: false,
+      style: { theme: "TableStyleLight1", showRowStripes: false },
+      columns: names.map((name) => ({ name, filterButton: true })),
+      rows: tableRows.length > 0 ? tableRows : [names.map(() => null)],
+    });
+  }
   sheet.rows.forEach((cells, ri) => {
     const row = ws.getRow(ri + 1);
     cells.forEach((cell, ci) => {
@@ -58,11 +86,6 @@ function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec): void
     else row.height = h;
   }
   for (const m of sheet.merges) ws.mergeCells(m);
-  if (sheet.table) {
-    // An AutoFilter over the table's header: ExcelJS's table writer rewrites cells and drops their formulas'
-    // styles, so the table is declared as a filtered range with the same header row and banding by style.
-    ws.autoFilter = sheet.table.ref;
-  }
   sheet.conditional.forEach((rule, k) => {
     const s = plan.styles[rule.style] ?? {};
     ws.addConditionalFormatting({
