@@ -417,12 +417,18 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
       fitToHeight: 0,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
       area: `B1:${visibleLast}${lastRow}`,
-      header: `&L&8${plan.id} — Phụ lục ${input.appendix.id}&R&8Số liệu đến ${options.asOf}`,
+      header: `&L&8${headerText(plan)} — Phụ lục ${input.appendix.id === "III" ? "IIIa–IIIb" : input.appendix.id}&R&8Số liệu đến ${options.asOf}`,
       footer: `&L&8Theo dõi chỉ tiêu&C&8Trang &P/&N&R&8&A`,
     },
     protect: false,
     tabColor: null,
   };
+}
+
+/** The plan in a page header: its number and the start of its title (headers hold about 250 characters). */
+function headerText(plan: Plan): string {
+  const title = plan.title.length > 90 ? `${plan.title.slice(0, 88).replace(/\s+\S*$/, "")} …` : plan.title;
+  return `${plan.province}: ${plan.number} — ${title}`.replace(/&/g, "&&");
 }
 
 /** Excel table names: letters, digits and underscores, starting with a letter. */

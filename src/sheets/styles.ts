@@ -33,7 +33,7 @@ export const STYLES: Record<string, StyleSpec> = {
   ...statusStyles("legend.", { bold: true, size: 9, hAlign: "center", vAlign: "middle", border: true, wrap: true }),
   ...statusStyles("cf.", {}),
   sumHeader: { bold: true, size: 10, fill: "D9E1F2", border: true, wrap: true, hAlign: "center", vAlign: "middle" },
-  sumLabel: { size: 10, border: true, wrap: true },
+  sumLabel: { size: 10, border: true, wrap: true, vAlign: "top" },
   sumNumber: { size: 10, border: true, numFmt: "#,##0", hAlign: "center" },
   sumPercent: { size: 10, border: true, numFmt: "0.0%", hAlign: "center", bold: true },
   sumList: { size: 9, border: true, wrap: true, vAlign: "top", font: "9C0006" },

@@ -101,6 +101,7 @@ describe("the printed monitoring workbook", () => {
     for (let p = 1; p <= pages; p++) {
       const text = pageText(pdf, p);
       if (!/Phụ lục/.test(text.split("\n")[0] ?? "")) continue;
+      expect(text.split("\n")[0]).toMatch(/(Trà Vinh|Kiên Giang): .+ — /);
       appendixPages++;
       expect(text).toContain("TT");
       expect(text).toContain("Ghi chú");
