@@ -10,6 +10,11 @@ import { join } from "node:path";
 import { buildCatalog as catalogOfSeeds } from "../parse/catalog";
 import { buildWorkbookPlan } from "../sheets/workbook";
 import { workbookBuffer } from "../hosts/xlsx/write";
+import { existsSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { applySheetPlan } from "../hosts/office/apply";
+import { createFakeExcel } from "../hosts/office/recordingContext";
+import { generateCatalog } from "../bench/generate";
 import { emptyTarget, type Direction, type Target } from "../model";
 import { parseArgs } from "./args";
 
@@ -116,6 +121,30 @@ const BENCHMARKS: Benchmark[] = [
         { name: "workbook_large_peak_mb", value: round(median(runs.map((r) => r.peak_mb)), 1), unit: "MB", what: "bộ nhớ đỉnh của lần dựng đó / peak memory of that build" },
         { name: "workbook_large_file_mb", value: round(median(runs.map((r) => r.bytes)) / 1048576, 2), unit: "MB", what: "cỡ tệp .xlsx / size of the file" },
       ];
+    },
+  },
+  {
+    run: async () => {
+      // context.sync() calls of a full load inside Excel (recorded), for 10, 100 and 1,000 indicators.
+      const figures: Figure[] = [];
+      for (const n of [10, 100, 1000]) {
+        const fake = createFakeExcel();
+        await applySheetPlan(fake.context, buildWorkbookPlan(generateCatalog(1, n, [2025]), { asOf: "31/12/2025" }), { supports: () => true });
+        figures.push({ name: `office_syncs_${n}`, value: fake.syncs, unit: "", what: `số lần context.sync() khi nạp ${n} chỉ tiêu / syncs to load ${n} indicators` });
+      }
+      return figures;
+    },
+  },
+  {
+    run: () => {
+      // The pane's initial JavaScript, gzipped, as the production build writes it (built here if missing).
+      const dist = join(__dirname, "../../dist");
+      if (!existsSync(join(dist, "taskpane.html"))) execFileSync("npx", ["webpack", "--mode", "production"], { cwd: join(__dirname, "../.."), stdio: "ignore" });
+      const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+      const scripts = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+\.js)/g)].map((m) => m[1]!).filter((s) => !/^https?:/.test(s));
+      if (scripts.length === 0) throw new Error("taskpane.html names no script of the pane: the build changed");
+      const bytes = scripts.reduce((n, s) => n + gzipSync(readFileSync(join(dist, s)), { level: 9 }).length, 0);
+      return [{ name: "taskpane_js_gzip_kb", value: round(bytes / 1024, 1), unit: "KB", what: "JavaScript ban đầu của ngăn tác vụ (gzip) / the pane's initial JavaScript, gzipped" }];
     },
   },
 ];

@@ -3,7 +3,7 @@ import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { applyEntries } from "../../src/sheets/entries";
 import { generateCatalog } from "../../src/bench/generate";
 import { parsePastedTable } from "../../src/parse/document";
-import { createFakeExcel } from "../helpers/fakeExcel";
+import { createFakeExcel } from "../../src/hosts/office/recordingContext";
 import { seedCatalog, seedIndicators } from "../helpers/seedCatalog";
 
 const all = () => true;

@@ -1,5 +1,6 @@
 /**
- * A recording fake of the part of the Excel JavaScript API the Office host uses. It keeps a cell store that
+ * A recording stand-in for the part of the Excel JavaScript API the Office host uses: for dry runs that
+ * measure a load before it happens, for the host's tests and for the benchmark. It keeps a cell store that
  * behaves as Excel does where it matters (a string starting with "=" written as a value becomes a formula
  * unless the cell is formatted as Text; null leaves a cell unchanged), counts context.sync() calls, and
  * measures the payload of each sync itself: every value assigned and every argument passed since the last one.

@@ -1,0 +1,11 @@
+import type { WorkbookHost } from "../host";
+import { applySheetPlan, readEntriesFromExcel } from "./apply";
+
+/** The Excel host of the pane: the only place that calls Excel.run. */
+export function excelHost(): WorkbookHost {
+  return {
+    kind: "excel",
+    load: (plan) => Excel.run(async (context) => applySheetPlan(context, plan)),
+    readEntries: () => Excel.run(async (context) => (await readEntriesFromExcel(context)).entries),
+  };
+}

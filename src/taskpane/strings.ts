@@ -1,0 +1,44 @@
+import type { Lang } from "../i18n/messages";
+
+/** Every text of the pane, Vietnamese first, in one place. */
+export const UI = {
+  title: { vi: "Theo dõi chỉ tiêu", en: "Indicator Monitor" },
+  language: { vi: "English", en: "Tiếng Việt" },
+  previewNote: {
+    vi: "Chế độ xem thử (không có Excel): trang tính hiện dưới dạng bảng; có thể nhập số thực hiện và tải workbook.",
+    en: "Preview mode (no Excel): the sheets show as tables; you can type actuals and download the workbook.",
+  },
+  tabLoad: { vi: "Nạp chỉ tiêu", en: "Load indicators" },
+  tabCheck: { vi: "Kiểm tra", en: "Check" },
+  tabPrint: { vi: "In báo cáo", en: "Print report" },
+  choosePlans: { vi: "Chọn văn bản kế hoạch:", en: "Choose plan documents:" },
+  indicators: { vi: "chỉ tiêu", en: "indicators" },
+  noTable: { vi: "không có bảng chỉ tiêu", en: "no indicator table" },
+  load: { vi: "Nạp vào trang tính", en: "Load into sheets" },
+  loading: { vi: "Đang tạo trang tính…", en: "Creating sheets…" },
+  loaded: { vi: "Đã tạo {sheets} trang với {indicators} chỉ tiêu.", en: "Created {sheets} sheets with {indicators} indicators." },
+  existing: { vi: "Trang đã có, giữ nguyên (dùng Cập nhật chỉ tiêu): {names}", en: "Sheets already there, kept as they are (use Refresh targets): {names}" },
+  nothingLoaded: { vi: "Chưa nạp chỉ tiêu nào. Hãy chọn văn bản ở thẻ “Nạp chỉ tiêu”.", en: "Nothing loaded yet. Choose documents on the “Load indicators” tab." },
+  problems: { vi: "Chỉ tiêu chưa đạt và lỗi nhập liệu", en: "Shortfalls and invalid entries" },
+  noProblems: { vi: "Không có chỉ tiêu chưa đạt hay lỗi nhập liệu.", en: "No shortfalls or invalid entries." },
+  noAgency: { vi: "(chưa ghi cơ quan)", en: "(no agency given)" },
+  download: { vi: "Tải workbook (.xlsx)", en: "Download workbook (.xlsx)" },
+  downloading: { vi: "Đang tạo tệp…", en: "Creating the file…" },
+  printHow: {
+    vi: "In: mở từng trang phụ lục, chọn Tệp › In; trang đã đặt khổ A4 ngang, vừa một trang bề ngang, lặp dòng tiêu đề. Trạng thái in kèm ký hiệu nên đọc được cả khi in đen trắng.",
+    en: "Print: open each appendix sheet, choose File › Print; sheets are set to A4 landscape, one page wide, header row repeated. Statuses carry symbols, so a black-and-white print still reads.",
+  },
+  error: { vi: "Có lỗi", en: "Something went wrong" },
+  details: { vi: "Chi tiết kỹ thuật", en: "Technical details" },
+  actual: { vi: "Thực hiện", en: "Actual" },
+  target: { vi: "Chỉ tiêu KH", en: "Target" },
+  status: { vi: "Trạng thái", en: "Status" },
+  indicator: { vi: "Chỉ tiêu", en: "Indicator" },
+  unit: { vi: "ĐVT", en: "Unit" },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type UiKey = keyof typeof UI;
+
+export function t(lang: Lang, key: UiKey, params: Record<string, string | number> = {}): string {
+  return UI[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in params ? String(params[k]) : w));
+}

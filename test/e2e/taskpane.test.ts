@@ -1,0 +1,125 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { readEntriesFile } from "../../src/hosts/xlsx/read";
+import { row } from "../helpers/seedCatalog";
+
+/**
+ * The task pane in a real browser outside Excel (preview mode), as a person without Excel would try it:
+ * headless Chromium from Debian, the Office.js CDN request answered by a stub, the production build served
+ * on loopback.
+ */
+const ROOT = resolve(__dirname, "../..");
+const OUT = join(ROOT, "out");
+const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+
+let dist = "";
+let server: Server;
+let base = "";
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!CHROMIUM) throw new Error("Chromium is not installed: apt-get install -y --no-install-recommends chromium");
+  dist = mkdtempSync(join(tmpdir(), "im-dist-"));
+  execFileSync(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, stdio: "pipe" });
+  server = createServer((req, res) => {
+    const path = join(dist, decodeURIComponent((req.url ?? "/").split("?")[0]!));
+    if (!path.startsWith(dist) || !existsSync(path)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync(OUT, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function openPane(page: Page): Promise<void> {
+  // Not inside Office: the CDN's Office.js is answered by a stub that defines nothing.
+  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: "/* Office.js stub: outside Office */" }));
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="preview"]', { timeout: 20_000 });
+}
+
+async function typeInto(page: Page, id: string, value: string): Promise<void> {
+  const input = page.locator(`[id="input-${id}-2025"]`);
+  await input.fill(value);
+  await input.press("Enter");
+}
+
+describe("the task pane in preview mode (headless Chromium)", () => {
+  test("loads Trà Vinh appendix IV, judges typed actuals, speaks English on request, downloads the workbook", async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await openPane(page);
+    await page.getByText("Chế độ xem thử").waitFor();
+
+    // Load only the Trà Vinh plan.
+    for (const id of ["KG-CT06-2025", "KG-NQ29-2030", "KG-KH5N-2021-2025"]) await page.getByTestId(`plan-${id}`).uncheck();
+    await page.getByTestId("load").click();
+    const notice = page.getByTestId("notice");
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain("Đã tạo 4 trang với 126 chỉ tiêu"); // Tổng hợp, II, III (IIIa+IIIb), IV
+    await page.getByTestId("sheet-TV-QD77-2025 IV").click();
+
+    const debt = row("TV-QD77-2025", "IV", "1").id; // < 3
+    const retail = row("TV-QD77-2025", "IV", "7").id; // 5,19
+    const innovation = row("TV-QD77-2025", "IV", "8").id; // rank 35 đến 40
+    const industry = row("TV-QD77-2025", "IV", "6").id; // 9,77; phấn đấu 14,43
+    await typeInto(page, debt, "2,5");
+    await typeInto(page, retail, "4");
+    await typeInto(page, innovation, "abc");
+    await typeInto(page, industry, "15");
+
+    const status = (id: string) => page.locator(`[data-testid="status-${id}-2025"] [data-status]`).getAttribute("data-status");
+    expect(await status(debt)).toBe("met");
+    expect(await status(retail)).toBe("shortfall");
+    expect(await status(innovation)).toBe("invalid");
+    expect(await status(industry)).toBe("exceeded");
+    expect(await page.locator(`[data-testid="status-${retail}-2025"]`).innerText()).toContain("✗ Không đạt");
+    await page.screenshot({ path: join(OUT, "taskpane-preview.png"), fullPage: false });
+
+    // The check list: shortfalls and bad entries, grouped by agency, with what was expected.
+    await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    const problems = page.getByTestId("problem");
+    await expect(problems.filter({ hasText: "Chỉ số đổi mới sáng tạo" }).innerText()).resolves.toContain("“abc” không phải là số");
+    await expect(problems.filter({ hasText: "Tốc độ tăng tổng mức bán lẻ" }).innerText()).resolves.toContain("thiếu 1,19 điểm %");
+    await expect(page.getByTestId("count-invalid").innerText()).resolves.toContain(": 1");
+
+    // English, remembered across a reload.
+    await page.getByTestId("language").click();
+    await page.getByRole("tab", { name: "Check" }).click();
+    await expect(problems.filter({ hasText: "Chỉ số đổi mới sáng tạo" }).innerText()).resolves.toContain("“abc” is not a number");
+    await page.screenshot({ path: join(OUT, "taskpane-english.png") });
+
+    // Download the workbook and read it back with the file host.
+    await page.getByRole("tab", { name: "Print report" }).click();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+    const file = join(mkdtempSync(join(tmpdir(), "im-dl-")), "download.xlsx");
+    await download.saveAs(file);
+    const entries = await readEntriesFile(file);
+    expect(entries.actuals[debt]).toEqual({ "2025": "2,5" });
+    expect(entries.actuals[innovation]).toEqual({ "2025": "abc" });
+    expect(entries.actuals[industry]).toEqual({ "2025": "15" });
+
+    await page.reload();
+    await page.waitForSelector('body[data-ready="preview"]');
+    await page.getByText("Preview mode").waitFor();
+    await context.close();
+  }, 120_000);
+});
