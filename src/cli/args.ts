@@ -23,3 +23,17 @@ export function parseArgs(argv: string[], spec: { flags: string[]; values: strin
   }
   return { ok: true, args: { flags, values } };
 }
+
+/** Parses a command's options; on a usage error or --help it writes what to write and says how to exit. */
+export function parseCommand(argv: string[], spec: { flags: string[]; values: string[] }, usage: string): { args: ParsedArgs } | { exit: number } {
+  const parsed = parseArgs(argv, { flags: [...spec.flags, "--help"], values: spec.values });
+  if (!parsed.ok) {
+    process.stderr.write(`${parsed.error}\n${usage}\n`);
+    return { exit: 2 };
+  }
+  if (parsed.args.flags.has("--help")) {
+    process.stdout.write(`${usage}\n`);
+    return { exit: 0 };
+  }
+  return { args: parsed.args };
+}

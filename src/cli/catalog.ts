@@ -1,11 +1,9 @@
-import { basename } from "node:path";
 import { Catalog, catalogIndicators, type Indicator } from "../model";
 import { buildCatalog } from "../parse/catalog";
-import { parsePastedTable, type Skipped } from "../parse/document";
-import { bilingual } from "../i18n/messages";
+import type { Skipped } from "../parse/document";
 import { readSeed } from "../node/seeds-fs";
-import { readTextFile } from "../node/input";
-import { parseArgs } from "./args";
+import { catalogFromFile } from "../node/pasted";
+import { parseCommand } from "./args";
 
 /**
  * npm run -s catalog -- [--json] [--from FILE]
@@ -46,32 +44,19 @@ export function summary(catalog: Catalog, skipped: Record<string, Skipped[]>): s
 }
 
 export function main(argv: string[]): number {
-  const parsed = parseArgs(argv, { flags: ["--json", "--help"], values: ["--from"] });
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.error}\n${USAGE}\n`);
-    return 2;
-  }
-  const { flags, values } = parsed.args;
-  if (flags.has("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const command = parseCommand(argv, { flags: ["--json"], values: ["--from"] }, USAGE);
+  if ("exit" in command) return command.exit;
+  const { flags, values } = command.args;
   let catalog: Catalog;
   let skipped: Record<string, Skipped[]>;
   const from = values.get("--from");
   if (from !== undefined) {
-    const file = readTextFile(from);
-    if (!file.ok) {
-      process.stderr.write(`${file.error}\n`);
+    const read = catalogFromFile(from);
+    if (!read.ok) {
+      process.stderr.write(`${read.error}\n`);
       return 1;
     }
-    const pasted = parsePastedTable(file.text, { source: basename(from), title: basename(from) });
-    if (!pasted.ok) {
-      process.stderr.write(`${from}: ${bilingual(pasted.error)}\n`);
-      return 1;
-    }
-    catalog = { plans: [pasted.plan] };
-    skipped = { [pasted.plan.id]: pasted.skipped };
+    ({ catalog, skipped } = read);
   } else {
     ({ catalog, skipped } = buildCatalog(readSeed));
   }

@@ -2,7 +2,7 @@ import { evaluateReport } from "../evaluate/report";
 import { statusLabel } from "../evaluate/vocabulary";
 import { bilingual } from "../i18n/messages";
 import { readTextFile } from "../node/input";
-import { parseArgs } from "./args";
+import { parseCommand } from "./args";
 
 /**
  * npm run -s evaluate -- --from FILE [--json] [--target COL] [--actual COL] [--tolerance 0.05]
@@ -11,16 +11,9 @@ import { parseArgs } from "./args";
 const USAGE = "npm run -s evaluate -- --from FILE.tsv [--json] [--target COL] [--actual COL] [--tolerance 0.05]";
 
 export function main(argv: string[]): number {
-  const parsed = parseArgs(argv, { flags: ["--json", "--help"], values: ["--from", "--target", "--actual", "--tolerance"] });
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.error}\n${USAGE}\n`);
-    return 2;
-  }
-  const { flags, values } = parsed.args;
-  if (flags.has("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const command = parseCommand(argv, { flags: ["--json"], values: ["--from", "--target", "--actual", "--tolerance"] }, USAGE);
+  if ("exit" in command) return command.exit;
+  const { flags, values } = command.args;
   const from = values.get("--from");
   if (from === undefined) {
     process.stderr.write(`Cần --from FILE / --from FILE is required\n${USAGE}\n`);

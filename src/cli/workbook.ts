@@ -1,16 +1,15 @@
 import { mkdirSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { Catalog } from "../model";
 import { buildCatalog } from "../parse/catalog";
-import { parsePastedTable } from "../parse/document";
 import { buildWorkbookPlan, todayVi } from "../sheets/workbook";
 import { applyEntries, parseEntriesCsv } from "../sheets/entries";
 import { SheetPlan } from "../sheets/plan";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
-import { bilingual } from "../i18n/messages";
 import { readSeed } from "../node/seeds-fs";
 import { readTextFile } from "../node/input";
-import { parseArgs } from "./args";
+import { parseCommand } from "./args";
+import { catalogFromFile } from "../node/pasted";
 
 /**
  * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05]
@@ -19,16 +18,9 @@ import { parseArgs } from "./args";
 const USAGE = "npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05]";
 
 export async function main(argv: string[]): Promise<number> {
-  const parsed = parseArgs(argv, { flags: ["--help"], values: ["--out", "--plans", "--from", "--actuals", "--as-of", "--tolerance"] });
-  if (!parsed.ok) {
-    process.stderr.write(`${parsed.error}\n${USAGE}\n`);
-    return 2;
-  }
-  const { flags, values } = parsed.args;
-  if (flags.has("--help")) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const command = parseCommand(argv, { flags: [], values: ["--out", "--plans", "--from", "--actuals", "--as-of", "--tolerance"] }, USAGE);
+  if ("exit" in command) return command.exit;
+  const { values } = command.args;
   const tolerance = values.has("--tolerance") ? Number(values.get("--tolerance")!.replace(",", ".")) : 0.05;
   if (!(tolerance >= 0 && tolerance < 1)) {
     process.stderr.write(`--tolerance: cần một số từ 0 đến 1 (ví dụ 0,05) / a number from 0 to 1 is expected\n`);
@@ -37,17 +29,12 @@ export async function main(argv: string[]): Promise<number> {
   let catalog: Catalog;
   const from = values.get("--from");
   if (from !== undefined) {
-    const file = readTextFile(from);
-    if (!file.ok) {
-      process.stderr.write(`${file.error}\n`);
+    const read = catalogFromFile(from);
+    if (!read.ok) {
+      process.stderr.write(`${read.error}\n`);
       return 1;
     }
-    const pasted = parsePastedTable(file.text, { source: basename(from), title: basename(from) });
-    if (!pasted.ok) {
-      process.stderr.write(`${from}: ${bilingual(pasted.error)}\n`);
-      return 1;
-    }
-    catalog = { plans: [pasted.plan] };
+    catalog = read.catalog;
   } else {
     catalog = buildCatalog(readSeed).catalog;
   }

@@ -1,5 +1,6 @@
 import { foldText } from "../model/ids";
 import type { CellValue, SheetPlan, SheetSpec } from "./plan";
+import { parseCsv } from "./csv";
 
 /**
  * Entries (actuals, notes) go into a sheet plan by stable id and period, and come back out of a workbook the
@@ -87,38 +88,15 @@ export function applyEntries(plan: SheetPlan, entries: EntryRow[]): { plan: Shee
 
 /** Reads "id or name, period, value" lines (comma, semicolon or tab separated; a header line is recognised). */
 export function parseEntriesCsv(text: string): EntryRow[] {
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  const sample = lines.find((l) => l.trim() !== "") ?? "";
-  const sep = sample.includes("\t") ? "\t" : sample.includes(";") ? ";" : ",";
+  const clean = text.replace(/^\uFEFF/, "");
+  const sample = clean.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  const separator = sample.includes("\t") ? "\t" : sample.includes(";") ? ";" : ",";
   const out: EntryRow[] = [];
-  lines.forEach((line, k) => {
-    if (line.trim() === "") return;
-    const cells = splitCsvLine(line, sep);
+  parseCsv(clean, separator).forEach((cells, k) => {
+    if (cells.every((c) => c.trim() === "")) return;
     const [key = "", period = "", value = ""] = cells.map((c) => c.trim());
     if (k === 0 && /^(id|mã|ma|name|tên|chỉ tiêu|chi tieu)$/i.test(key)) return;
     out.push({ line: k + 1, key, period, value: value === "" ? null : value });
   });
   return out;
-}
-
-function splitCsvLine(line: string, sep: string): string[] {
-  const cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      cells.push(cell);
-      cell = "";
-    } else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
 }

@@ -2,22 +2,14 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { runCli } from "../helpers/cli";
 import { main } from "../../src/cli/catalog";
 import type { Indicator } from "../../src/model";
 
 const FIXTURE = join(__dirname, "../fixtures/reordered-2026.tsv");
 
-function run(argv: string[]): { code: number; out: string; err: string } {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+function run(argv: string[]) {
+  return runCli(main, argv);
 }
 
 function tempFile(name: string, content: string | Buffer): string {
@@ -28,8 +20,13 @@ function tempFile(name: string, content: string | Buffer): string {
 }
 
 describe("catalog --from FILE: a pasted table with other columns in another order", () => {
-  const { code, out } = run(["--json", "--from", FIXTURE]);
-  const rows: Indicator[] = JSON.parse(out);
+  let code = -1;
+  let rows: Indicator[] = [];
+  beforeAll(async () => {
+    const r = await run(["--json", "--from", FIXTURE]);
+    code = r.code;
+    rows = JSON.parse(r.out);
+  });
 
   test("exits 0 and reads every indicator row, the repeated header skipped", () => {
     expect(code).toBe(0);
@@ -80,34 +77,34 @@ describe("catalog --from FILE: a pasted table with other columns in another orde
 });
 
 describe("catalog: bad input gets a clear message and a non-zero exit", () => {
-  test("an empty file", () => {
-    const r = run(["--from", tempFile("empty.tsv", "")]);
+  test("an empty file", async () => {
+    const r = await run(["--from", tempFile("empty.tsv", "")]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("Tệp trống");
     expect(r.err).toContain("The file is empty");
     expect(r.out).toBe("");
   });
 
-  test("a binary file", () => {
-    const r = run(["--from", tempFile("x.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]))]);
+  test("a binary file", async () => {
+    const r = await run(["--from", tempFile("x.xlsx", Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]))]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("not text");
   });
 
-  test("a table without a recognisable header", () => {
-    const r = run(["--from", tempFile("noheader.tsv", "a\tb\tc\n1\t2\t3\n")]);
+  test("a table without a recognisable header", async () => {
+    const r = await run(["--from", tempFile("noheader.tsv", "a\tb\tc\n1\t2\t3\n")]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("Không tìm thấy dòng tiêu đề");
   });
 
-  test("a file that does not exist", () => {
-    const r = run(["--from", "/nonexistent/table.tsv"]);
+  test("a file that does not exist", async () => {
+    const r = await run(["--from", "/nonexistent/table.tsv"]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("/nonexistent/table.tsv");
   });
 
-  test("an unknown option exits 2 with the usage", () => {
-    const r = run(["--frm", "x"]);
+  test("an unknown option exits 2 with the usage", async () => {
+    const r = await run(["--frm", "x"]);
     expect(r.code).toBe(2);
     expect(r.err).toContain("--frm");
     expect(r.err).toContain("npm run -s catalog");
@@ -115,8 +112,8 @@ describe("catalog: bad input gets a clear message and a non-zero exit", () => {
 });
 
 describe("catalog of the seeds", () => {
-  test("the readable summary lists each plan, appendix and the total", () => {
-    const r = run([]);
+  test("the readable summary lists each plan, appendix and the total", async () => {
+    const r = await run([]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("■ TV-QD77-2025");
     expect(r.out).toContain("Phụ lục IV (table)");

@@ -2,26 +2,18 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { runCli } from "../helpers/cli";
 import { main } from "../../src/cli/evaluate";
 
 const FIXTURE = join(__dirname, "../fixtures/bao-cao-2025.tsv");
 
-function run(argv: string[]): { code: number; out: string; err: string } {
-  let out = "";
-  let err = "";
-  const o = jest.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = jest.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+function run(argv: string[]) {
+  return runCli(main, argv);
 }
 
 describe("evaluate --from FILE --json", () => {
-  test("prints every row with indicator, target, actual, status, gap and message", () => {
-    const r = run(["--from", FIXTURE, "--json"]);
+  test("prints every row with indicator, target, actual, status, gap and message", async () => {
+    const r = await run(["--from", FIXTURE, "--json"]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out);
     expect(rows).toHaveLength(20);
@@ -32,45 +24,45 @@ describe("evaluate --from FILE --json", () => {
     expect(rows.map((x: { status: string }) => x.status)).toContain("invalid");
   });
 
-  test("--target and --actual name the columns", () => {
-    const r = run(["--from", FIXTURE, "--json", "--target", "KH năm 2025", "--actual", "TH năm 2024"]);
+  test("--target and --actual name the columns", async () => {
+    const r = await run(["--from", FIXTURE, "--json", "--target", "KH năm 2025", "--actual", "TH năm 2024"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out)[0]).toMatchObject({ actual: "6,5", status: "shortfall" });
   });
 
-  test("--tolerance widens “near”", () => {
-    const rows = JSON.parse(run(["--from", FIXTURE, "--json", "--tolerance", "0,15"]).out);
+  test("--tolerance widens “near”", async () => {
+    const rows = JSON.parse((await run(["--from", FIXTURE, "--json", "--tolerance", "0,15"])).out);
     expect(rows[3].status).toBe("near");
   });
 
-  test("the readable form shows symbols and Vietnamese messages", () => {
-    const r = run(["--from", FIXTURE]);
+  test("the readable form shows symbols and Vietnamese messages", async () => {
+    const r = await run(["--from", FIXTURE]);
     expect(r.out).toContain("✗ Không đạt");
     expect(r.out).toContain("▲ Vượt");
   });
 });
 
 describe("evaluate: bad input", () => {
-  test("no --from is a usage error", () => {
-    expect(run(["--json"]).code).toBe(2);
+  test("no --from is a usage error", async () => {
+    expect((await run(["--json"])).code).toBe(2);
   });
 
-  test("an empty file exits 1 with a message", () => {
+  test("an empty file exits 1 with a message", async () => {
     const dir = mkdtempSync(join(tmpdir(), "im-"));
     writeFileSync(join(dir, "e.tsv"), "");
-    const r = run(["--from", join(dir, "e.tsv")]);
+    const r = await run(["--from", join(dir, "e.tsv")]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("Tệp trống");
   });
 
-  test("an unknown column exits 1 and lists the columns", () => {
-    const r = run(["--from", FIXTURE, "--actual", "Quý V"]);
+  test("an unknown column exits 1 and lists the columns", async () => {
+    const r = await run(["--from", FIXTURE, "--actual", "Quý V"]);
     expect(r.code).toBe(1);
     expect(r.err).toContain("Ước TH năm 2025");
   });
 
-  test("a tolerance out of range is a usage error", () => {
-    expect(run(["--from", FIXTURE, "--tolerance", "5"]).code).toBe(2);
+  test("a tolerance out of range is a usage error", async () => {
+    expect((await run(["--from", FIXTURE, "--tolerance", "5"])).code).toBe(2);
   });
 
   test("`npm run -s evaluate` works end to end", () => {

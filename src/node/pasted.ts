@@ -1,0 +1,14 @@
+import { basename } from "node:path";
+import type { Catalog } from "../model";
+import { parsePastedTable, type Skipped } from "../parse/document";
+import { bilingual } from "../i18n/messages";
+import { readTextFile } from "./input";
+
+/** The catalog of a table given as a file (--from), or the message to print when it cannot be read. */
+export function catalogFromFile(file: string): { ok: true; catalog: Catalog; skipped: Record<string, Skipped[]> } | { ok: false; error: string } {
+  const text = readTextFile(file);
+  if (!text.ok) return { ok: false, error: text.error };
+  const pasted = parsePastedTable(text.text, { source: basename(file), title: basename(file) });
+  if (!pasted.ok) return { ok: false, error: `${file}: ${bilingual(pasted.error)}` };
+  return { ok: true, catalog: { plans: [pasted.plan] }, skipped: { [pasted.plan.id]: pasted.skipped } };
+}
