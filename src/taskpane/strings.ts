@@ -17,7 +17,10 @@ export const UI = {
   load: { vi: "Nạp vào trang tính", en: "Load into sheets" },
   loading: { vi: "Đang tạo trang tính…", en: "Creating sheets…" },
   loaded: { vi: "Đã tạo {sheets} trang với {indicators} chỉ tiêu.", en: "Created {sheets} sheets with {indicators} indicators." },
-  existing: { vi: "Trang đã có, giữ nguyên (dùng Cập nhật chỉ tiêu): {names}", en: "Sheets already there, kept as they are (use Refresh targets): {names}" },
+  existing: {
+    vi: "Các trang đã có được giữ nguyên, không ghi đè số đã nhập: {names}",
+    en: "Sheets already there were kept as they are, so no entry is overwritten: {names}",
+  },
   nothingLoaded: { vi: "Chưa nạp chỉ tiêu nào. Hãy chọn văn bản ở thẻ “Nạp chỉ tiêu”.", en: "Nothing loaded yet. Choose documents on the “Load indicators” tab." },
   problems: { vi: "Chỉ tiêu chưa đạt và lỗi nhập liệu", en: "Shortfalls and invalid entries" },
   noProblems: { vi: "Không có chỉ tiêu chưa đạt hay lỗi nhập liệu.", en: "No shortfalls or invalid entries." },
