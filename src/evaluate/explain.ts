@@ -1,6 +1,7 @@
 import type { Target } from "../model/target";
 import type { Direction } from "../model/indicator";
 import { formatNumber } from "../parse/number";
+import { isRankUnit } from "../parse/units";
 import { message, type Message } from "../i18n/messages";
 import type { Judgement } from "./judge";
 
@@ -25,13 +26,11 @@ function withUnit(x: number, unit: string, lang: "vi" | "en"): string {
 }
 
 /** Points of a percentage are "điểm %" / "percentage points"; anything else keeps its unit. */
-const RANK = /thứ hạng|xếp hạng/i;
-
 function gapText(gap: number, unit: string, lang: "vi" | "en", index: boolean): string {
   const u = unit.trim();
   const g = num(Math.abs(gap), lang);
   if (index) return lang === "vi" ? `${g} điểm chỉ số` : `${g} index points`;
-  if (RANK.test(u)) return lang === "vi" ? `${g} bậc` : `${g} places`;
+  if (isRankUnit(u)) return lang === "vi" ? `${g} bậc` : `${g} places`;
   if (u === "%" || u.startsWith("%/")) return lang === "vi" ? `${g} điểm %` : `${g} percentage points`;
   return u === "" ? g : `${g} ${u}`;
 }
@@ -109,7 +108,7 @@ export function explain(j: Judgement, target: Target, unit: string, rawText = ""
     return out(m);
   }
   const actual = (lang: "vi" | "en") =>
-    target.index ? num(x, lang) : RANK.test(unit) ? (lang === "vi" ? `hạng ${num(x, lang)}` : `rank ${num(x, lang)}`) : withUnit(x, unit, lang);
+    target.index ? num(x, lang) : isRankUnit(unit) ? (lang === "vi" ? `hạng ${num(x, lang)}` : `rank ${num(x, lang)}`) : withUnit(x, unit, lang);
   const g = (lang: "vi" | "en") => gapText(gap, unit, lang, target.index);
   const behind = j.status === "near" || j.status === "shortfall";
   const code = !behind

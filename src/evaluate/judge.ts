@@ -2,6 +2,7 @@ import type { Direction } from "../model/indicator";
 import type { Status } from "../model/status";
 import type { Target } from "../model/target";
 import { readActual, type ActualReading, type InvalidReason } from "./actual";
+import { isCountUnit, isRankUnit, isWholeNumberUnit } from "../parse/units";
 
 /**
  * Judges one actual against one target, the way a planning department's year-end report does.
@@ -115,8 +116,6 @@ function shortOf(d: number, bound: number, tol: number, index = false): Status {
   return d <= tol * scaleFor(bound, index) + EPS ? "near" : "shortfall";
 }
 
-const COUNT_UNIT = /^(hộ|người|xã|huyện|tỉnh|doanh nghiệp|lao động|cơ sở|trường|dự án|khu|cụm|hợp tác xã|học sinh|giường|bác sĩ)/i;
-const RANK_UNIT = /thứ hạng|xếp hạng/i;
 
 function plausibility(x: number, unit: string | undefined, target: Target): Warning | null {
   if (!unit) return null;
@@ -124,10 +123,10 @@ function plausibility(x: number, unit: string | undefined, target: Target): Warn
   if (u === "%" && x > 100 + EPS && (target.max ?? target.min ?? 0) <= 100 && target.kind !== "growth" && target.kind !== "reduction") {
     return "percent_above_100";
   }
-  if (RANK_UNIT.test(u)) {
+  if (isRankUnit(u)) {
     if (x < 1) return "rank_below_1";
     if (!Number.isInteger(x)) return "fractional_count";
-  } else if (COUNT_UNIT.test(u)) {
+  } else if (isCountUnit(u)) {
     if (x < 0) return "negative_count";
     if (!Number.isInteger(x)) return "fractional_count";
   }
@@ -144,7 +143,7 @@ function resolveAmbiguity(reading: Extract<ActualReading, { kind: "number" }>, u
   if (!amb) return { value: reading.value, warning: null };
   const u = (unit ?? "").trim();
   if (u === "%" || reading.percent) return Math.abs(reading.value) <= 100 ? { value: reading.value, warning: null } : null;
-  if (COUNT_UNIT.test(u) || RANK_UNIT.test(u)) {
+  if (isWholeNumberUnit(u)) {
     const viWhole = Number.isInteger(amb.vi);
     const enWhole = Number.isInteger(amb.en);
     if (viWhole !== enWhole) return { value: viWhole ? amb.vi : amb.en, warning: null };

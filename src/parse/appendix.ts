@@ -163,8 +163,7 @@ function tableRows(table: TextTable, src: AppendixSource, scenario: boolean): In
       else if (r.role === "period") periods[r.label] = parseTarget(c, ctx);
       else if (r.role === "history") {
         const n = parseNumber(c, table.style);
-        if (n.ok && !n.ambiguous) history[r.key] = n.value;
-        else if (n.ok && n.ambiguous) history[r.key] = n.value;
+        if (n.ok) history[r.key] = n.value;
         else historyText[r.key] = c;
       }
     });

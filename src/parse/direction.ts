@@ -1,6 +1,7 @@
 import type { Direction, DirectionSource, DirectionVerdict } from "../model/indicator";
 import type { Target } from "../model/target";
 import { foldText } from "../model/ids";
+import { isRankUnit } from "./units";
 
 /**
  * Which way is better for an indicator, and why. In order of strength (GLOSSARY.md, "Which way is better"):
@@ -41,7 +42,6 @@ const BAND: NameRule[] = [
   { fragment: "so voi grdp", vi: "so với GRDP (tỷ lệ cơ cấu)", en: "ratio to GRDP (a structure)" },
 ];
 
-const RANK_UNIT = /thu hang|xep hang/;
 
 function verdict(direction: Direction, source: DirectionSource, vi: string, en: string): DirectionVerdict {
   return { direction, source, reason: { vi, en } };
@@ -54,8 +54,7 @@ function nameHas(folded: string, rule: NameRule): boolean {
 }
 
 export function inferDirection(name: string, unit: string, target: Target): DirectionVerdict {
-  const foldedUnit = foldText(unit);
-  if (target.kind === "rank" || RANK_UNIT.test(foldedUnit)) {
+  if (target.kind === "rank" || isRankUnit(unit)) {
     return verdict("lower", "unit", "đơn vị là thứ hạng: hạng nhỏ hơn là tốt hơn", "the unit is a rank: a smaller rank is better");
   }
   if (target.kind === "at_least" || (target.kind === "maintain" && target.min !== null && target.max === null)) {

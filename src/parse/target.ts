@@ -3,6 +3,7 @@ import { foldText } from "../model/ids";
 import { bilingual, message } from "../i18n/messages";
 import { cleanText, hasMarkup, KNOWN_TYPOS } from "./clean";
 import { parseNumber, type NumberStyle } from "./number";
+import { isRankUnit } from "./units";
 
 /**
  * The grammar of target phrases (GLOSSARY.md, "How targets are written"). A phrase is read left to right:
@@ -101,7 +102,6 @@ const QUALITATIVE_GOAL = /^(?:giữ vững|giữ gìn|duy trì|bảo đảm|đ�
 const STRETCH_SPLIT = /^(.*?)\s*(?:;|,|\svà)\s+phấn đấu\s+(.*)$/;
 const TRAILING_PUNCTUATION = /[\s.;,:]+$/;
 const UNIT_STOP = /[(,;:]|\s(?:đạt|được|trong đó|và)\s/;
-const RANK_UNIT = /thu hang|xep hang/;
 const GIAM_NAME = /^giam\b/;
 
 function startsWithWord(s: string, words: string): boolean {
@@ -309,7 +309,7 @@ function finish(part: Partial<Target>, ctx: TargetContext, maintain: boolean): P
   const out: Partial<Target> = { minInclusive: true, maxInclusive: true, ...part };
   if (out.kind === "at_least") out.maxInclusive = true;
   if (out.kind === "at_most") out.minInclusive = true;
-  if (ctx.unit && RANK_UNIT.test(foldText(ctx.unit)) && (out.kind === "exact" || out.kind === "range" || out.kind === "at_most" || out.kind === "at_least")) {
+  if (isRankUnit(ctx.unit) && (out.kind === "exact" || out.kind === "range" || out.kind === "at_most" || out.kind === "at_least")) {
     out.kind = "rank";
   }
   if (maintain && (out.kind === "exact" || out.kind === "range" || out.kind === "at_most" || out.kind === "at_least")) {

@@ -78,11 +78,8 @@ export function targetHelpers(target: Target, indicatorUnit: string, years = 1):
   };
 }
 
-const COUNT_UNIT = /^(hộ|người|xã|huyện|tỉnh|doanh nghiệp|lao động|cơ sở|trường|dự án|khu|cụm|hợp tác xã|học sinh|giường|bác sĩ)|thứ hạng|xếp hạng/i;
-
-export function isCountUnit(unit: string): boolean {
-  return COUNT_UNIT.test(unit.trim());
-}
+/** The row helper "count unit": whole things or a rank, exactly as the engine's ambiguity rule reads them. */
+export { isWholeNumberUnit as isCountUnit } from "../parse/units";
 
 /** The word lists of evaluate/actual.ts, on a hidden sheet behind these names. */
 export const WORD_LISTS = {
