@@ -42,6 +42,37 @@ export interface SheetOptions {
   asOf: string;
   tolerance: number;
   entries: Entries;
+  /** What a refresh carries over beyond entries; absent when a workbook is first built. */
+  carry?: SheetCarry;
+}
+
+/** Shown in every status cell of an indicator that left the plan; its row and entries stay. */
+export const RETIRED_LABEL = "Không còn trong kế hoạch";
+/** Marks a section heading's id cell, so a refresh tells it from a row staff added. */
+export const SECTION_MARK = "§";
+
+/**
+ * A refresh's carry-over for one sheet: per indicator, what staff set besides entries (the direction they chose,
+ * a tolerance, their own columns' values) and the change note; rows that are not the plan's (indicators no
+ * longer in it, rows staff added), each placed after the indicator it followed; and the columns to keep
+ * (staff's own, and entries of periods the plan no longer has).
+ */
+export interface SheetCarry {
+  /** id → column key → value ("direction", "h:tolerance", "change", "user:…", "actual:2024" …). */
+  values: Record<string, Record<string, CellValue>>;
+  rows: CarriedRow[];
+  /** Candidate extra columns in their old order; those the sheet has already are skipped. */
+  columns: { key: string; header: string; input: boolean }[];
+  /** The sheet's name when staff renamed it. */
+  name?: string;
+}
+
+export interface CarriedRow {
+  /** The id of the indicator the row followed; null: at the end of the table. */
+  anchor: string | null;
+  /** The indicator's id (kept for an indicator no longer in the plan), or null for a row staff added. */
+  id: string | null;
+  values: Record<string, CellValue>;
 }
 
 export const EMPTY_ENTRIES: Entries = { actuals: {}, notes: {}, baselines: {} };
@@ -174,25 +205,23 @@ export interface SheetInput {
   sectionOf: (i: Indicator) => string | null;
 }
 
-export function buildIndicatorSheet(plan: Plan, appendix: Appendix, options: SheetOptions): SheetSpec {
-  return buildSheet(
-    {
-      plan,
-      appendix,
-      name: sheetName(`${plan.id} ${appendix.id}`),
-      title: `PHỤ LỤC ${appendix.id} — ${appendix.title}`.toUpperCase(),
-      kind: "indicators",
-      rows: appendix.indicators,
-      blocks: blocksFor(appendix),
-      showTargetColumn: true,
-      sectionOf: (i) => i.section,
-    },
-    options,
-  );
+/** The input of an appendix's sheet: its indicators, judged blocks and names. */
+export function indicatorSheetInput(plan: Plan, appendix: Appendix): SheetInput {
+  return {
+    plan,
+    appendix,
+    name: sheetName(`${plan.id} ${appendix.id}`),
+    title: `PHỤ LỤC ${appendix.id} — ${appendix.title}`.toUpperCase(),
+    kind: "indicators",
+    rows: appendix.indicators,
+    blocks: blocksFor(appendix),
+    showTargetColumn: true,
+    sectionOf: (i) => i.section,
+  };
 }
 
 /** The GRDP growth scenarios: base (IIIa) and high (IIIb) side by side, judged per quarter. */
-export function buildScenarioSheet(plan: Plan, pairs: ScenarioPair[], scenario: { base: string; high: string }, options: SheetOptions): SheetSpec {
+export function scenarioSheetInput(plan: Plan, pairs: ScenarioPair[], scenario: { base: string; high: string }): SheetInput {
   const labels = Object.keys(pairs[0]?.periods ?? {});
   const byId = new Map(pairs.map((p) => [p.base.id, p]));
   const blocks: Block[] = labels.map((label) => ({
@@ -206,25 +235,35 @@ export function buildScenarioSheet(plan: Plan, pairs: ScenarioPair[], scenario: 
     achievement: false,
   }));
   const appendix: Appendix = { id: "III", title: "", layout: "scenario", headers: [], scenario: null, indicators: pairs.map((p) => p.base) };
-  return buildSheet(
-    {
-      plan,
-      appendix,
-      name: sheetName(`${plan.id} III`),
-      title: `PHỤ LỤC IIIa–IIIb — KỊCH BẢN TĂNG TRƯỞNG GRDP: CƠ SỞ (${scenario.base}) VÀ CAO (${scenario.high})`,
-      kind: "scenario",
-      rows: pairs.map((p) => p.base),
-      blocks,
-      showTargetColumn: false,
-      sectionOf: () => null,
-    },
-    options,
-  );
+  return {
+    plan,
+    appendix,
+    name: sheetName(`${plan.id} III`),
+    title: `PHỤ LỤC IIIa–IIIb — KỊCH BẢN TĂNG TRƯỞNG GRDP: CƠ SỞ (${scenario.base}) VÀ CAO (${scenario.high})`,
+    kind: "scenario",
+    rows: pairs.map((p) => p.base),
+    blocks,
+    showTargetColumn: false,
+    sectionOf: () => null,
+  };
 }
 
-function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
+/**
+ * The target texts an indicator's row shows, by column key ("target", "plan:2021" …): what a refresh compares
+ * to tell a changed target.
+ */
+export function targetTexts(input: SheetInput, ind: Indicator): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (input.showTargetColumn) out.target = ind.target.kind === "composite" ? COMPOSITE_TEXT : ind.target.text;
+  for (const b of input.blocks) if (b.planHeader) out[`plan:${b.key}`] = b.target(ind).text;
+  return out;
+}
+
+const COMPOSITE_TEXT = "Theo các chỉ tiêu thành phần";
+
+export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
   const { plan, rows: indicators, blocks } = input;
-  const hasChange = indicators.some((i) => blocks.some((b) => ["reduction", "growth"].includes(b.target(i).kind)));
+  const hasChangeTarget = indicators.some((i) => blocks.some((b) => ["reduction", "growth"].includes(b.target(i).kind)));
   const { add, columns } = allocate();
   const id = add({ key: "id", header: "Mã", width: 12, hidden: true });
   const code = add({ key: "code", header: "TT", width: 5 });
@@ -232,7 +271,7 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
   const unit = input.kind === "scenario" ? null : add({ key: "unit", header: "Đơn vị", width: 10 });
   const targetText = input.showTargetColumn ? add({ key: "target", header: blocks.length > 1 ? "Mục tiêu cả kỳ" : "Chỉ tiêu kế hoạch", width: 18 }) : null;
   const direction = add({ key: "direction", header: "Hướng", width: 13 });
-  const baselineInput = hasChange && blocks.length === 1 ? add({ key: "baseline", header: "TH kỳ trước", width: 10, input: true }) : null;
+  const baselineInput = hasChangeTarget && blocks.length === 1 ? add({ key: "baseline", header: "TH kỳ trước", width: 10, input: true }) : null;
   const blockCols = blocks.map((b) => ({
     plan: b.planHeader ? add({ key: `plan:${b.key}`, header: b.planHeader, width: 11 }) : null,
     actual: add({ key: `actual:${b.key}`, header: b.actualHeader, width: 11, input: b.actual === "input" }),
@@ -242,6 +281,13 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
   }));
   const agency = input.kind === "scenario" ? null : add({ key: "agency", header: "Cơ quan chủ trì", width: 22 });
   const note = add({ key: "note", header: "Ghi chú", width: 18, input: true });
+  const carry = options.carry;
+  const carried = (id: string) => carry?.values[id];
+  const hasChange = Object.values(carry?.values ?? {}).some((v) => typeof v.change === "string" && v.change !== "") || (carry?.rows ?? []).some((row) => row.values.change);
+  const change = hasChange ? add({ key: "change", header: "Thay đổi chỉ tiêu", width: 22 }) : null;
+  // Staff's own columns and entries of periods the plan no longer has: kept, after the add-in's columns.
+  const extra = (carry?.columns ?? []).filter((c, k, all) => !columns.some((x) => x.spec.key === c.key) && all.findIndex((x) => x.key === c.key) === k);
+  const extraCols = extra.map((c) => ({ key: c.key, letter: add({ key: c.key, header: c.header, width: 14, input: c.input }), input: c.input }));
   const lastVisible = columns.length;
   const rowRefs: RowRefs = {
     direction: add({ key: "h:direction", header: "_hướng", width: 8, hidden: true }),
@@ -274,6 +320,26 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
     cells[columns.findIndex((c) => c.letter === letter)] = cell;
   };
 
+  // Rows a refresh keeps that are not the plan's: indicators no longer in it, rows staff added.
+  const anchored = new Map<string | null, CarriedRow[]>();
+  for (const row of carry?.rows ?? []) anchored.set(row.anchor, [...(anchored.get(row.anchor) ?? []), row]);
+  const pending: CarriedRow[] = [];
+  const statusCols = new Set(blockCols.map((b) => b.status));
+  const flush = () => {
+    for (const row of pending.splice(0)) {
+      const r = rows.length + 1;
+      if (row.id) rowOf[row.id] = r;
+      const cells: Cell[] = columns.map((c) => {
+        if (c.spec.hidden) return { style: "helper" };
+        const value = row.values[c.spec.key];
+        if (statusCols.has(c.letter) && row.id) return { value: RETIRED_LABEL, style: "retiredStatus" };
+        return { value: value ?? null, style: c.spec.input ? (typeof value === "number" ? "input" : "inputText") : "retired" };
+      });
+      put(cells, id, { value: row.id, style: "helper" });
+      rows.push(cells);
+    }
+  };
+
   for (let k = 0; k < indicators.length; k++) {
     const ind = indicators[k]!;
     const sec = input.sectionOf(ind);
@@ -282,6 +348,7 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
       const r = rows.length + 1;
       const cells: Cell[] = columns.map(() => ({ style: "section" }));
       const [secCode, ...rest] = sec.split(" ");
+      put(cells, id, { value: `${SECTION_MARK} ${sec}`, style: "helper" });
       put(cells, code, { value: secCode ?? "", style: "section" });
       put(cells, name, { value: rest.join(" "), style: "section" });
       rows.push(cells);
@@ -294,12 +361,20 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
     put(cells, code, { value: ind.code, style: "center" });
     put(cells, name, { value: ind.name, style: `name${Math.min(ind.level, 2)}` });
     if (unit) put(cells, unit, { value: ind.unit, style: "center" });
-    if (targetText) put(cells, targetText, { value: ind.target.kind === "composite" ? "Theo các chỉ tiêu thành phần" : ind.target.text, style: "text" });
-    put(cells, direction, { value: DIRECTION_LABELS[ind.direction], style: "text" });
+    const texts = targetTexts(input, ind);
+    if (targetText) put(cells, targetText, { value: texts.target ?? "", style: "text" });
+    const kept = carried(ind.id) ?? {};
+    const chosen = Object.values(DIRECTION_LABELS).find((l) => l === kept.direction);
+    put(cells, direction, { value: chosen ?? DIRECTION_LABELS[ind.direction], style: "text" });
     if (agency) put(cells, agency, { value: ind.agency, style: "text" });
     put(cells, note, { value: options.entries.notes[ind.id] ?? null, style: "inputText" });
+    if (change && typeof kept.change === "string" && kept.change !== "") {
+      put(cells, change, { value: kept.change, style: "changed" });
+      if (targetText) put(cells, targetText, { ...cells[columns.findIndex((c) => c.letter === targetText)], style: "changedTarget" });
+    }
+    for (const x of extraCols) put(cells, x.letter, { value: kept[x.key] ?? null, style: x.input ? "inputText" : "text" });
     put(cells, rowRefs.direction, { formula: `IF(${direction}${r}="${DIRECTION_LABELS.lower}","lower",IF(${direction}${r}="${DIRECTION_LABELS.band}","band","higher"))`, style: "helper" });
-    put(cells, rowRefs.tolerance, { value: options.tolerance, style: "helper" });
+    put(cells, rowRefs.tolerance, { value: typeof kept["h:tolerance"] === "number" ? kept["h:tolerance"] : options.tolerance, style: "helper" });
     put(cells, rowRefs.percentUnit, { value: ind.unit.trim() === "%", style: "helper" });
     put(cells, rowRefs.countUnit, { value: isCountUnit(ind.unit), style: "helper" });
     if (baselineInput) put(cells, baselineInput, { value: options.entries.baselines[ind.id] ?? null, style: "input" });
@@ -317,7 +392,7 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
       const refs = blockRefs[bi]!;
       const target = b.target(ind);
       const h = targetHelpers(target, ind.unit);
-      if (cols.plan) put(cells, cols.plan, { value: target.text, style: "text" });
+      if (cols.plan) put(cells, cols.plan, { value: texts[`plan:${b.key}`] ?? target.text, style: "text" });
       if (b.actual === "input") {
         put(cells, cols.actual, { value: options.entries.actuals[ind.id]?.[b.key] ?? null, style: "input" });
         if (target.kind !== "composite" && target.kind !== "none" && target.kind !== "unparsed") {
@@ -371,7 +446,14 @@ function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec {
       if (cols.achievement) put(cells, cols.achievement, { formula: achievementFormula(r, refs, rowRefs, h), style: "percent" });
     });
     rows.push(cells);
+    for (const row of anchored.get(ind.id) ?? []) pending.push(row);
+    anchored.delete(ind.id);
+    // Carried rows wait until a packed row's children are past, so the children stay right below it.
+    const next = indicators[k + 1];
+    if (!next || next.parentId === null || (next.parentId !== ind.id && next.parentId !== ind.parentId)) flush();
   }
+  for (const list of anchored.values()) pending.push(...list);
+  flush();
   const lastRow = Math.max(rows.length, FIRST_ROW);
 
   // Colour follows the status code, so it stays live when values are typed, pasted or printed.

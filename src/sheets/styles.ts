@@ -36,5 +36,9 @@ export const STYLES: Record<string, StyleSpec> = {
   sumLabel: { size: 10, border: true, wrap: true, vAlign: "top" },
   sumNumber: { size: 10, border: true, numFmt: "#,##0", hAlign: "center" },
   sumPercent: { size: 10, border: true, numFmt: "0.0%", hAlign: "center", bold: true },
+  retired: { size: 10, italic: true, font: "7F7F7F", wrap: true, vAlign: "top", border: true },
+  retiredStatus: { size: 9, italic: true, bold: true, font: "595959", fill: "EDEDED", wrap: true, hAlign: "center", vAlign: "top", border: true },
+  changed: { size: 9, italic: true, font: "833C0B", wrap: true, vAlign: "top", border: true },
+  changedTarget: { size: 10, wrap: true, vAlign: "top", border: true, fill: "FCE4D6", bold: true },
   sumList: { size: 9, border: true, wrap: true, vAlign: "top", font: "9C0006" },
 };

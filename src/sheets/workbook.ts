@@ -2,7 +2,7 @@ import type { Catalog } from "../model/plan";
 import type { Status } from "../model/status";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import { pairScenarios } from "../evaluate/scenario";
-import { buildIndicatorSheet, buildScenarioSheet, EMPTY_ENTRIES, type Entries } from "./indicatorSheet";
+import { buildSheet, EMPTY_ENTRIES, indicatorSheetInput, scenarioSheetInput, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
 import { columnLetter, rowHeight, type Cell, type ConditionalRule, type SheetPlan, type SheetSpec } from "./plan";
 import { STYLES } from "./styles";
 import { wordListSheet } from "./formulas";
@@ -24,26 +24,30 @@ export interface WorkbookOptions {
 export const SUMMARY_SHEET = "Tổng hợp";
 const JUDGED: Status[] = ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"];
 
-export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOptions> & { asOf: string }): SheetPlan {
-  const opts = { tolerance: 0.05, entries: EMPTY_ENTRIES, ...options };
-  const sheets: SheetSpec[] = [];
-  const plans = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id));
-  for (const plan of plans) {
+/** The sheets of a catalog's workbook in order, as inputs to the sheet builder (also what a refresh matches against). */
+export function workbookSheetInputs(catalog: Catalog, plans?: string[]): SheetInput[] {
+  const inputs: SheetInput[] = [];
+  for (const plan of catalog.plans.filter((p) => !plans || plans.includes(p.id))) {
     const base = plan.appendices.find((a) => a.layout === "scenario" && /a$/i.test(a.id));
     const high = plan.appendices.find((a) => a.layout === "scenario" && /b$/i.test(a.id));
     for (const appendix of plan.appendices) {
       if (base && high && (appendix === base || appendix === high)) {
-        if (appendix === base) {
-          const pairs = pairScenarios(base.indicators, high.indicators);
-          sheets.push(buildScenarioSheet(plan, pairs, { base: base.scenario ?? "", high: high.scenario ?? "" }, opts));
-        }
+        if (appendix === base) inputs.push(scenarioSheetInput(plan, pairScenarios(base.indicators, high.indicators), { base: base.scenario ?? "", high: high.scenario ?? "" }));
         continue;
       }
       if (appendix.indicators.length === 0) continue;
-      sheets.push(buildIndicatorSheet(plan, appendix, opts));
+      inputs.push(indicatorSheetInput(plan, appendix));
     }
   }
-  const summary = buildSummarySheet(catalog, plans.map((p) => p.id), sheets, opts.asOf);
+  return inputs;
+}
+
+export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOptions> & { asOf: string }, carry?: Record<string, SheetCarry>): SheetPlan {
+  const opts = { tolerance: 0.05, entries: EMPTY_ENTRIES, ...options };
+  // A refresh keeps the name staff gave a sheet (carry.name).
+  const sheets = workbookSheetInputs(catalog, opts.plans).map((input) => buildSheet({ ...input, name: carry?.[input.name]?.name ?? input.name }, { ...opts, carry: carry?.[input.name] }));
+  const planIds = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id)).map((p) => p.id);
+  const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf);
   const lists = wordListSheet();
   return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...sheets, lists.sheet], names: lists.names };
 }

@@ -25,7 +25,7 @@ function excelStyle(s: StyleSpec): Partial<ExcelJS.Style> {
   return style;
 }
 
-function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec): void {
+export function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.hidden ? "hidden" : "visible",
     properties: sheet.tabColor ? { tabColor: { argb: `FF${sheet.tabColor}` } } : {},
@@ -141,8 +141,24 @@ export function toWorkbook(plan: SheetPlan): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Theo dõi chỉ tiêu";
   wb.title = plan.title;
+  return writeInto(wb, plan, []);
+}
+
+/**
+ * Writes a plan into a workbook that may hold other sheets: the sheets named in `replace` are removed first,
+ * every other sheet is left as it is and placed after the plan's sheets.
+ */
+export function writeInto(wb: ExcelJS.Workbook, plan: SheetPlan, replace: string[]): ExcelJS.Workbook {
   wb.calcProperties.fullCalcOnLoad = true;
+  for (const ws of [...wb.worksheets]) if (replace.includes(ws.name)) wb.removeWorksheet(ws.id);
+  const kept = [...wb.worksheets];
   for (const sheet of plan.sheets) addSheet(wb, plan, sheet);
+  // ExcelJS orders sheets by orderNo (not in its typings): the plan's sheets first, then the kept ones.
+  wb.worksheets.forEach((ws) => {
+    const k = kept.indexOf(ws);
+    const at = k >= 0 ? plan.sheets.length + k : plan.sheets.findIndex((s) => s.name === ws.name);
+    (ws as unknown as { orderNo: number }).orderNo = at + 1;
+  });
   for (const n of plan.names) wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.range}`, n.name);
   return wb;
 }

@@ -1,0 +1,247 @@
+import { z } from "zod";
+import { CellValue } from "./plan";
+import { columnLetter } from "./plan";
+import { KEY_ROW, RETIRED_LABEL, SECTION_MARK } from "./indicatorSheet";
+import { SUMMARY_SHEET } from "./workbook";
+
+/**
+ * What is in a workbook now, read as data before a refresh: every managed sheet's rows by stable id (entries,
+ * notes, the direction staff chose, their own columns and rows), plus everything that is no longer as the add-in
+ * wrote it — a renamed sheet, a missing key or header row, a sorted or filtered table, a value typed over a
+ * formula — reported, never ignored. Hosts turn their workbook into a WorkbookSnapshot (plain values); this
+ * module knows nothing of Excel.
+ */
+
+/** A cell that holds a formula: its value does not matter to the merge, only that it is not an entry. */
+export const FORMULA = { formula: true } as const;
+export type SnapshotCell = CellValue | typeof FORMULA;
+
+export const SnapshotSheet = z.object({
+  name: z.string(),
+  hidden: z.boolean(),
+  /** Cells from A1, row by row; a formula cell is FORMULA. A percentage-formatted number is read in points. */
+  rows: z.array(z.array(z.union([CellValue, z.object({ formula: z.literal(true) })]))),
+  /** 1-based rows hidden by a filter or by hand (rows the add-in hid itself, such as the key row, included). */
+  hiddenRows: z.array(z.number()).default([]),
+});
+export type SnapshotSheet = z.infer<typeof SnapshotSheet>;
+
+export interface WorkbookSnapshot {
+  sheets: SnapshotSheet[];
+}
+
+export const LOG_SHEET = "Nhật ký thay đổi";
+export const BACKUP_SHEET = "_IM_SAOLUU";
+export const LISTS_SHEET = "_IM";
+/** Sheets the add-in writes whole and may rewrite; any other sheet is the user's and is never touched. */
+export const SERVICE_SHEETS = [SUMMARY_SHEET, LISTS_SHEET, LOG_SHEET, BACKUP_SHEET];
+
+export type Located = { sheet: string; cell: string; vi: string; en: string };
+
+export interface ExistingRow {
+  /** Stable id, or null for a row staff added themselves. */
+  id: string | null;
+  /** 1-based row in the sheet as it is now. */
+  row: number;
+  /** Values by column key: the add-in's visible columns ("code", "name", "target", "actual:2025", "note" …) and staff's own ("user:…"). */
+  values: Record<string, CellValue>;
+  /** Columns whose formula was replaced by a typed value, with that value. */
+  overwritten: Record<string, CellValue>;
+  /** True when the row is already kept as "no longer in the plan". */
+  retired: boolean;
+}
+
+export interface ExistingSheet {
+  name: string;
+  /** "plan.appendix" prefix of the ids on the sheet, which names the appendix even after a rename. */
+  source: string;
+  keys: string[];
+  headers: string[];
+  /** Staff's own columns: key ("user:<header>") and header. */
+  userColumns: { key: string; header: string }[];
+  rows: ExistingRow[];
+  hiddenRows: number;
+}
+
+export interface Existing {
+  sheets: ExistingSheet[];
+  /** Sheets the add-in did not write (or no longer recognises): left exactly as they are. */
+  foreign: string[];
+  /** What is not as the add-in wrote it, with its place. */
+  notices: Located[];
+  /** Rows of the change log so far, kept and appended to. */
+  log: CellValue[][];
+  /** Rows of the backup sheet (entries saved before the last refresh). */
+  backup: CellValue[][];
+}
+
+const ID = /^[^.\s]+\.[^.\s]+\..+\.[0-9a-f]{6}$/;
+
+export function isIndicatorId(value: unknown): value is string {
+  return typeof value === "string" && ID.test(value);
+}
+
+/** "plan.appendix" of an id. */
+export function sourceOf(id: string): string {
+  const [plan, appendix] = id.split(".");
+  return `${plan}.${appendix}`;
+}
+
+function isEmpty(v: SnapshotCell | undefined): boolean {
+  return v === undefined || v === null || v === "";
+}
+
+function plain(v: SnapshotCell | undefined): CellValue {
+  return v === undefined || v === FORMULA || (typeof v === "object" && v !== null) ? null : (v as CellValue);
+}
+
+function isFormula(v: SnapshotCell | undefined): boolean {
+  return typeof v === "object" && v !== null;
+}
+
+/** Columns whose cells staff are expected to type in; every other add-in column is rebuilt on refresh. */
+export function isEntryKey(key: string): boolean {
+  return key.startsWith("actual:") || key === "note" || key === "baseline" || key.startsWith("user:");
+}
+
+/** Columns the add-in fills with formulas (the whole-period actual is the latest year's); a typed value there replaced one. */
+function isFormulaKey(key: string): boolean {
+  return /^(status|gap|achievement):/.test(key) || key === "actual:period";
+}
+
+function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | null {
+  const at = (cell: string, vi: string, en: string) => notices.push({ sheet: sheet.name, cell, vi, en });
+  // The key row is row 5 as written; a row inserted or deleted above it moves it, so look around.
+  let keyRow = -1;
+  for (let r = 0; r < Math.min(sheet.rows.length, 12) && keyRow < 0; r++) {
+    if (sheet.rows[r]!.some((v) => v === "id")) keyRow = r;
+  }
+  const idsSomewhere = sheet.rows.some((row) => row.some((v) => isIndicatorId(v)));
+  if (keyRow < 0) {
+    if (idsSomewhere) {
+      at("A5", "không còn hàng khoá ẩn (hàng 5): trang không được đọc và được giữ nguyên", "the hidden key row (row 5) is gone: the sheet is not read and is kept as it is");
+    }
+    return null;
+  }
+  if (keyRow !== KEY_ROW - 1) {
+    at(`A${keyRow + 1}`, `hàng khoá ẩn đã dời từ hàng ${KEY_ROW} xuống hàng ${keyRow + 1} (có hàng được chèn hoặc xoá phía trên)`, `the hidden key row moved from row ${KEY_ROW} to row ${keyRow + 1} (rows inserted or deleted above)`);
+  }
+  const rawKeys = sheet.rows[keyRow]!.map((k) => (typeof k === "string" ? k : ""));
+  const idCol = rawKeys.indexOf("id");
+  // Row after the key row is the header as written; if it holds an id, staff deleted the header.
+  let headerRow = keyRow + 1;
+  const headerCells = sheet.rows[headerRow] ?? [];
+  if (isIndicatorId(headerCells[idCol])) {
+    at(`A${headerRow + 1}`, "hàng tiêu đề của bảng đã bị xoá: các dòng vẫn được đọc theo mã", "the table's header row was deleted: rows are still read by id");
+    headerRow = keyRow;
+  }
+  const headers = (sheet.rows[headerRow] ?? []).map((h) => (typeof h === "string" ? h : h === null || h === undefined ? "" : String(h)));
+  const width = Math.max(rawKeys.length, ...sheet.rows.slice(headerRow).map((r) => r.length));
+  // Columns without a key are staff's own, named by their header (or their letter).
+  const keys: string[] = [];
+  const userColumns: { key: string; header: string }[] = [];
+  for (let c = 0; c < width; c++) {
+    let key = rawKeys[c] ?? "";
+    const header = headerRow !== keyRow ? headers[c] ?? "" : "";
+    if (key === "" || key.startsWith("user:")) {
+      const hasData = sheet.rows.slice(headerRow + 1).some((row) => !isEmpty(row[c]));
+      if (key === "" && !hasData && header === "") {
+        keys.push("");
+        continue;
+      }
+      if (key === "") key = `user:${header || `Cột ${columnLetter(c + 1)}`}`;
+      let unique = key;
+      for (let n = 2; userColumns.some((u) => u.key === unique) || rawKeys.includes(unique) && unique !== rawKeys[c]; n++) unique = `${key} (${n})`;
+      userColumns.push({ key: unique, header: header || unique.slice(5) });
+      key = unique;
+    }
+    keys.push(key);
+  }
+  const visibleKeys = keys.map((k, c) => ({ k, c })).filter(({ k }) => k !== "" && k !== "id" && !k.startsWith("h:"));
+  const tolCol = keys.indexOf("h:tolerance");
+
+  const rows: ExistingRow[] = [];
+  const seen = new Set<string>();
+  for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+    const cells = sheet.rows[r]!;
+    const idCell = cells[idCol];
+    if (typeof idCell === "string" && idCell.startsWith(SECTION_MARK)) continue;
+    const id = isIndicatorId(idCell) ? idCell : null;
+    const values: Record<string, CellValue> = {};
+    const overwritten: Record<string, CellValue> = {};
+    let retired = false;
+    for (const { k, c } of visibleKeys) {
+      const v = cells[c];
+      if (isEmpty(v) || isFormula(v)) continue;
+      const value = plain(v);
+      if (id && isFormulaKey(k)) {
+        if (value === RETIRED_LABEL) retired = true;
+        else overwritten[k] = value;
+        continue;
+      }
+      values[k] = value;
+    }
+    if (id && tolCol >= 0 && typeof cells[tolCol] === "number") values["h:tolerance"] = cells[tolCol] as number;
+    if (id === null && Object.keys(values).length === 0) continue;
+    if (id !== null) {
+      if (seen.has(id)) {
+        at(`A${r + 1}`, `mã ${id} xuất hiện hai lần (dòng bị sao chép?): dòng sau được giữ như dòng do người dùng thêm`, `id ${id} appears twice (a copied row?): the later row is kept as a user-added row`);
+        rows.push({ id: null, row: r + 1, values: { ...values, ...overwritten }, overwritten: {}, retired: false });
+        continue;
+      }
+      seen.add(id);
+    }
+    for (const [k, v] of Object.entries(overwritten)) {
+      const c = keys.indexOf(k);
+      at(`${columnLetter(c + 1)}${r + 1}`, `ô công thức đã bị gõ đè bằng “${String(v)}”: giá trị được lưu ở trang sao lưu, công thức được đặt lại`, `a formula cell was typed over with “${String(v)}”: the value is kept in the backup sheet and the formula restored`);
+    }
+    rows.push({ id, row: r + 1, values, overwritten, retired });
+  }
+  const ids = rows.filter((x) => x.id).map((x) => x.id!);
+  if (ids.length === 0 && rows.length === 0) return null;
+  const sources = new Map<string, number>();
+  for (const id of ids) sources.set(sourceOf(id), (sources.get(sourceOf(id)) ?? 0) + 1);
+  const source = [...sources.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
+  const hiddenRows = sheet.hiddenRows.filter((r) => r > headerRow + 1).length;
+  if (hiddenRows > 0) {
+    at(`A${headerRow + 2}`, `${hiddenRows} dòng đang bị ẩn (lọc): vẫn được đọc đủ; sau khi cập nhật bảng hiện lại mọi dòng`, `${hiddenRows} rows are hidden (filtered): all are read; after the refresh every row shows again`);
+  }
+  return { name: sheet.name, source, keys, headers, userColumns, rows, hiddenRows };
+}
+
+/** Reads a workbook snapshot: the add-in's sheets as data, the change log so far, and what is amiss. */
+export function readExisting(snapshot: WorkbookSnapshot): Existing {
+  const notices: Located[] = [];
+  const sheets: ExistingSheet[] = [];
+  const foreign: string[] = [];
+  let log: CellValue[][] = [];
+  let backup: CellValue[][] = [];
+  for (const sheet of snapshot.sheets) {
+    if (sheet.name === LOG_SHEET) {
+      log = sheet.rows.slice(LOG_FIRST_ROW - 1).filter((r) => r.some((v) => !isEmpty(v))).map((r) => r.slice(0, LOG_COLUMNS.length).map(plain));
+      continue;
+    }
+    if (sheet.name === BACKUP_SHEET) {
+      backup = sheet.rows.slice(LOG_FIRST_ROW - 1).filter((r) => r.some((v) => !isEmpty(v))).map((r) => r.map(plain));
+      continue;
+    }
+    if (SERVICE_SHEETS.includes(sheet.name)) continue;
+    const read = readSheet(sheet, notices);
+    if (read) sheets.push(read);
+    else foreign.push(sheet.name);
+  }
+  return { sheets, foreign, notices, log, backup };
+}
+
+/** The change log sheet: a title row, a header row, then one row per change. */
+export const LOG_FIRST_ROW = 3;
+export const LOG_COLUMNS = [
+  { header: "Thời điểm", width: 12 },
+  { header: "Văn bản nguồn", width: 24 },
+  { header: "Trang", width: 18 },
+  { header: "TT", width: 6 },
+  { header: "Chỉ tiêu", width: 44 },
+  { header: "Thay đổi", width: 22 },
+  { header: "Trước", width: 24 },
+  { header: "Sau", width: 24 },
+];

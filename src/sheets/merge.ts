@@ -1,0 +1,319 @@
+import type { Catalog, Indicator } from "../model";
+import { foldText, nameKey } from "../model/ids";
+import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
+import { buildWorkbookPlan, workbookSheetInputs } from "./workbook";
+import { columnLetter, type CellValue, type SheetPlan, type SheetSpec } from "./plan";
+import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVICE_SHEETS, sourceOf, type Existing, type ExistingRow, type ExistingSheet, type Located } from "./existing";
+
+/**
+ * Refresh without loss: the current catalog and what the workbook holds now → the new sheet plan. Indicators
+ * are matched by stable id, then by name (a renumbered row), then by code with a similar name (a reworded row).
+ * Entries, notes, the direction staff chose and their own columns and rows are carried over untouched; a
+ * changed target is updated and noted (old and new text); an indicator gone from the plan keeps its row and
+ * entries, marked "Không còn trong kế hoạch"; new indicators come in the document's order. Refreshing twice
+ * with the same catalog gives the same plan and no change. Pure: hosts read and write.
+ */
+export type ChangeKind = "added" | "target" | "renumbered" | "renamed" | "unit" | "retired";
+
+export const CHANGE_LABELS: Record<ChangeKind, { vi: string; en: string }> = {
+  added: { vi: "Thêm mới", en: "Added" },
+  target: { vi: "Sửa chỉ tiêu", en: "Target changed" },
+  renumbered: { vi: "Đổi số thứ tự", en: "Renumbered" },
+  renamed: { vi: "Đổi tên", en: "Renamed" },
+  unit: { vi: "Đổi đơn vị", en: "Unit changed" },
+  retired: { vi: "Không còn trong kế hoạch", en: "No longer in the plan" },
+};
+
+export interface Change {
+  kind: ChangeKind;
+  sheet: string;
+  /** Plan number of the source document. */
+  source: string;
+  code: string;
+  name: string;
+  before: string;
+  after: string;
+}
+
+export interface RefreshOptions {
+  asOf: string;
+  tolerance: number;
+  /** Plan ids to refresh; by default those already in the workbook (all when it has none). */
+  plans?: string[];
+  /** When the refresh happens, "dd/mm/yyyy hh:mm", for the change log and the backup. */
+  now: string;
+}
+
+export interface Refresh {
+  plan: SheetPlan;
+  changes: Change[];
+  notices: Located[];
+  /** The add-in's sheets the new plan replaces (entries carried over). */
+  replace: string[];
+  /** Sheets left exactly as they are: staff's own, unrecognised, and appendices gone from the catalog. */
+  keep: string[];
+  /** Entries saved to the backup sheet before anything is written. */
+  backedUp: number;
+}
+
+const RETIRED_KEYS_NOT_KEPT = /^(status|gap|achievement):|^actual:period$/;
+
+/** Word overlap of two names (Dice on folded words), for a reworded row that kept its code. */
+function similarity(a: string, b: string): number {
+  const wa = new Set(foldText(a).split(" ").filter(Boolean));
+  const wb = new Set(foldText(b).split(" ").filter(Boolean));
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return (2 * common) / (wa.size + wb.size);
+}
+
+function codeOf(id: string): string {
+  return id.split(".").slice(2, -1).join(".");
+}
+
+function hashOf(id: string): string {
+  return id.split(".").pop()!;
+}
+
+function text(v: CellValue | undefined): string {
+  return v === null || v === undefined ? "" : String(v);
+}
+
+interface Match {
+  old: ExistingRow;
+  ind: Indicator;
+}
+
+/** Pairs old rows with new indicators: by id, then by name, then by code and a similar name. */
+function matchRows(old: ExistingRow[], fresh: Indicator[]): { matches: Match[]; retired: ExistingRow[]; added: Indicator[] } {
+  const byId = new Map(fresh.map((i) => [i.id, i]));
+  const taken = new Set<string>();
+  const matches: Match[] = [];
+  let rest: ExistingRow[] = [];
+  for (const row of old) {
+    const ind = byId.get(row.id!);
+    if (ind) {
+      matches.push({ old: row, ind });
+      taken.add(ind.id);
+    } else rest.push(row);
+  }
+  // A sub-row ("9.1") follows its parent when the parent was renumbered ("10.1").
+  const subRowCode = (): ((row: ExistingRow) => string | null) => {
+    const parentCode = new Map<string, string>();
+    for (const m of matches) if (!codeOf(m.old.id!).includes(".")) parentCode.set(codeOf(m.old.id!), codeOf(m.ind.id));
+    return (row) => {
+      const code = codeOf(row.id!);
+      const cut = code.lastIndexOf(".");
+      const parent = cut < 0 ? undefined : parentCode.get(code.slice(0, cut));
+      return parent === undefined ? null : `${parent}${code.slice(cut)}`;
+    };
+  };
+  const passes: (() => (row: ExistingRow, ind: Indicator) => boolean)[] = [
+    () => (row, ind) => hashOf(row.id!) === nameKey(ind.name),
+    () => {
+      const moved = subRowCode();
+      return (row, ind) => hashOf(row.id!) === hashOf(ind.id) && moved(row) === codeOf(ind.id);
+    },
+    () => (row, ind) => codeOf(row.id!) === codeOf(ind.id) && similarity(text(row.values.name), ind.name) >= 0.6,
+  ];
+  for (const makePass of passes) {
+    const pass = makePass();
+    const left: ExistingRow[] = [];
+    for (const row of rest) {
+      const candidates = fresh.filter((i) => !taken.has(i.id) && pass(row, i));
+      const others = rest.filter((r) => r !== row && candidates.length === 1 && pass(r, candidates[0]!));
+      if (candidates.length === 1 && others.length === 0) {
+        matches.push({ old: row, ind: candidates[0]! });
+        taken.add(candidates[0]!.id);
+      } else left.push(row);
+    }
+    rest = left;
+  }
+  return { matches, retired: rest, added: fresh.filter((i) => !taken.has(i.id)) };
+}
+
+interface SheetMerge {
+  carry: SheetCarry;
+  changes: Change[];
+}
+
+function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, options: RefreshOptions, notices: Located[]): SheetMerge {
+  const sheet = old.name;
+  const source = input.plan.number;
+  const header = (key: string) => old.headers[old.keys.indexOf(key)] || key;
+  const inputBlocks = new Set(input.blocks.filter((b) => b.actual === "input").map((b) => b.key));
+  const keepsBaseline = input.blocks.length === 1;
+  const carry: SheetCarry = { values: {}, rows: [], columns: old.userColumns.map((c) => ({ ...c, input: true })) };
+  if (old.name !== input.name) carry.name = old.name;
+  const extraColumn = (key: string, label: string) => {
+    if (!carry.columns.some((c) => c.key === key)) carry.columns.push({ key, header: label, input: true });
+  };
+  const changes: Change[] = [];
+  const idRows = old.rows.filter((r) => r.id !== null);
+  const { matches, added } = matchRows(idRows, input.rows);
+  const matchOf = new Map(matches.map((m) => [m.old, m]));
+
+  for (const { old: row, ind } of matches) {
+    const kept: Record<string, CellValue> = {};
+    for (const [key, value] of Object.entries(row.values)) {
+      if (key.startsWith("actual:")) {
+        const block = key.slice(7);
+        if (inputBlocks.has(block)) (entries.actuals[ind.id] ??= {})[block] = value;
+        else {
+          kept[key] = value;
+          extraColumn(key, `${header(key)} (kỳ cũ)`);
+        }
+      } else if (key === "note") entries.notes[ind.id] = text(value);
+      else if (key === "baseline") {
+        if (keepsBaseline) entries.baselines[ind.id] = value;
+        else {
+          kept[key] = value;
+          extraColumn(key, `${header(key)} (giữ lại)`);
+        }
+      } else if (key.startsWith("user:") || key === "change") kept[key] = value;
+      else if (key === "direction" && Object.values(DIRECTION_LABELS).includes(text(value))) kept[key] = value;
+      else if (key === "h:tolerance" && value !== options.tolerance) kept[key] = value;
+    }
+    const at = (kind: ChangeKind, before: string, after: string) => changes.push({ kind, sheet, source, code: ind.code, name: ind.name, before, after });
+    const oldCode = text(row.values.code);
+    if (oldCode !== ind.code) at("renumbered", oldCode, ind.code);
+    if (foldText(text(row.values.name)) !== foldText(ind.name)) at("renamed", text(row.values.name), ind.name);
+    if (input.kind !== "scenario" && text(row.values.unit).trim() !== ind.unit.trim()) at("unit", text(row.values.unit), ind.unit);
+    const texts = targetTexts(input, ind);
+    const differ = Object.keys(texts).filter((k) => text(row.values[k]).trim() !== texts[k]!.trim());
+    if (differ.length > 0) {
+      const label = (k: string) => (Object.keys(texts).length > 1 ? `${header(k)}: ` : "");
+      const before = differ.map((k) => `${label(k)}${text(row.values[k])}`).join("; ");
+      const after = differ.map((k) => `${label(k)}${texts[k]}`).join("; ");
+      at("target", before, after);
+      kept.change = `${options.now.slice(0, 10)}: “${before}” → “${after}”`;
+    }
+    if (Object.keys(kept).length > 0) carry.values[ind.id] = kept;
+  }
+
+  // Rows that are not the plan's keep their place: after the indicator that came before them.
+  let anchor: string | null = null;
+  for (const row of old.rows) {
+    const m = matchOf.get(row);
+    if (m) {
+      anchor = m.ind.id;
+      continue;
+    }
+    const values: Record<string, CellValue> = {};
+    for (const [key, value] of Object.entries(row.values)) {
+      if (RETIRED_KEYS_NOT_KEPT.test(key) || key.startsWith("h:")) continue;
+      values[key] = value;
+      if (key.startsWith("actual:") && !inputBlocks.has(key.slice(7))) extraColumn(key, `${header(key)} (kỳ cũ)`);
+      if (key === "baseline" && !keepsBaseline) extraColumn(key, `${header(key)} (giữ lại)`);
+    }
+    const carried: CarriedRow = { anchor, id: row.id, values };
+    carry.rows.push(carried);
+    if (row.id && !row.retired) changes.push({ kind: "retired", sheet, source, code: text(row.values.code), name: text(row.values.name), before: text(row.values.target), after: "" });
+  }
+  for (const ind of added) changes.push({ kind: "added", sheet, source, code: ind.code, name: ind.name, before: "", after: targetTexts(input, ind).target ?? "" });
+
+  // A sorted table is put back in the document's order; say so.
+  const order = new Map(input.rows.map((i, k) => [i.id, k]));
+  const positions = matches.map((m) => ({ row: m.old.row, at: order.get(m.ind.id)! })).sort((a, b) => a.row - b.row);
+  if (positions.some((p, k) => k > 0 && p.at < positions[k - 1]!.at)) {
+    notices.push({ sheet, cell: `A${positions[0]!.row}`, vi: "bảng đã được sắp xếp lại: sau khi cập nhật các dòng trở về thứ tự của văn bản (số liệu đi theo từng chỉ tiêu)", en: "the table was sorted: after the refresh rows return to the document's order (entries stay with their indicator)" });
+  }
+  return { carry, changes };
+}
+
+/** Rows of the backup sheet: every entry as it was, with its place, so one action can put them back. */
+export const BACKUP_HEADERS = ["Trang", "Ô", "Mã chỉ tiêu", "Cột", "Giá trị", "Loại", "Sao lưu lúc"];
+
+function backupRows(existing: Existing, now: string): CellValue[][] {
+  const out: CellValue[][] = [];
+  for (const sheet of existing.sheets) {
+    for (const row of sheet.rows) {
+      const cell = (key: string) => `${columnLetter(sheet.keys.indexOf(key) + 1)}${row.row}`;
+      for (const [key, value] of Object.entries(row.values)) {
+        if (isEntryKey(key) || key === "direction") out.push([sheet.name, cell(key), row.id ?? "", key, value, row.id ? "entry" : "user-row", now]);
+      }
+      for (const [key, value] of Object.entries(row.overwritten)) out.push([sheet.name, cell(key), row.id ?? "", key, value, "overwritten", now]);
+    }
+  }
+  return out;
+}
+
+function serviceSheet(name: string, title: string, headers: { header: string; width: number }[], rows: CellValue[][], hidden: boolean): SheetSpec {
+  const width = headers.length;
+  const last = Math.max(LOG_FIRST_ROW, rows.length + LOG_FIRST_ROW - 1);
+  return {
+    name,
+    kind: "lists",
+    plan: null,
+    appendix: null,
+    columns: headers.map((h, k) => ({ key: `c${k}`, header: h.header, width: h.width })),
+    rows: [
+      [{ value: title, style: "title" }, ...headers.slice(1).map(() => ({}))],
+      headers.map((h) => ({ value: h.header, style: "header" })),
+      ...rows.map((r) => headers.map((_, k) => ({ value: r[k] ?? null, style: "text" }))),
+    ],
+    heights: { "2": 30 },
+    merges: [],
+    table: null,
+    dataRows: { first: LOG_FIRST_ROW, last },
+    rowOf: {},
+    freeze: { row: 2, column: 0 },
+    conditional: [],
+    validations: [],
+    print: { orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: "2:2", area: `A1:${columnLetter(width)}${last}`, header: "", footer: "&C&8Trang &P/&N" },
+    protect: false,
+    tabColor: hidden ? null : "7F7F7F",
+    hidden,
+  };
+}
+
+export function logRow(change: Change, now: string): CellValue[] {
+  return [now, change.source, change.sheet, change.code, change.name, CHANGE_LABELS[change.kind].vi, change.before, change.after];
+}
+
+export function refreshWorkbook(catalog: Catalog, existing: Existing, options: RefreshOptions): Refresh {
+  const present = new Set(existing.sheets.map((s) => s.source.split(".")[0]!));
+  const plans = options.plans ?? (present.size > 0 ? catalog.plans.map((p) => p.id).filter((id) => present.has(id)) : undefined);
+  const inputs = workbookSheetInputs(catalog, plans);
+  const notices = [...existing.notices];
+  const entries: Entries = { actuals: {}, notes: {}, baselines: {} };
+  const carry: Record<string, SheetCarry> = {};
+  const changes: Change[] = [];
+  const used = new Set<ExistingSheet>();
+  for (const input of inputs) {
+    const source = input.rows[0] ? sourceOf(input.rows[0].id) : "";
+    const old = existing.sheets.find((s) => !used.has(s) && s.source === source && s.source !== "") ?? existing.sheets.find((s) => !used.has(s) && s.name === input.name);
+    if (!old) {
+      for (const ind of input.rows) changes.push({ kind: "added", sheet: input.name, source: input.plan.number, code: ind.code, name: ind.name, before: "", after: targetTexts(input, ind).target ?? "" });
+      continue;
+    }
+    used.add(old);
+    if (old.name !== input.name) {
+      notices.push({ sheet: old.name, cell: "A1", vi: `trang “${input.name}” đã được đổi tên thành “${old.name}”: giữ tên mới`, en: `the sheet “${input.name}” was renamed “${old.name}”: the new name is kept` });
+    }
+    const merged = mergeSheet(input, old, entries, options, notices);
+    carry[input.name] = merged.carry;
+    changes.push(...merged.changes);
+  }
+  const keep = [...existing.foreign];
+  for (const old of existing.sheets) {
+    if (used.has(old)) continue;
+    keep.push(old.name);
+    notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
+  }
+  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans }, carry);
+  const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];
+  const backup = backupRows(existing, options.now);
+  plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
+  plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
+  const replace = [...existing.sheets.filter((s) => used.has(s)).map((s) => s.name), ...SERVICE_SHEETS];
+  return { plan, changes, notices, replace, keep, backedUp: backup.length };
+}
+
+/** Changes counted by kind, for the preview and the CLI. */
+export function countChanges(changes: Change[]): Record<ChangeKind, number> {
+  const counts = { added: 0, target: 0, renumbered: 0, renamed: 0, unit: 0, retired: 0 };
+  for (const c of changes) counts[c.kind]++;
+  return counts;
+}
