@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Catalog } from "../model";
 import { buildCatalog } from "../parse/catalog";
@@ -6,19 +6,27 @@ import { buildWorkbookPlan, todayVi } from "../sheets/workbook";
 import { applyEntries, parseEntriesCsv } from "../sheets/entries";
 import { SheetPlan } from "../sheets/plan";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
+import { readWorkbookFile, refreshInWorkbook, restoreInWorkbook } from "../hosts/xlsx/refresh";
+import { CHANGE_LABELS, countChanges, type Refresh } from "../sheets/merge";
 import { readSeed } from "../node/seeds-fs";
 import { readTextFile } from "../node/input";
 import { parseCommand } from "./args";
 import { catalogFromFile } from "../node/pasted";
 
 /**
- * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05]
+ * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]
  * Builds the monitoring workbook of the seed plans (or of a pasted table) to out/indicator-monitor.xlsx.
+ * With --in OLD.xlsx it refreshes an existing workbook from the catalog instead, keeping every entry
+ * (--dry-run: only say what would change; --restore: put back the entries saved before the last refresh).
  */
-const USAGE = "npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05]";
+const USAGE = [
+  "npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]",
+  "npm run workbook -- --in OLD.xlsx --out NEW.xlsx [--dry-run] [--plans ID,ID] [--from TABLE.tsv] [--no-protect]   (cập nhật chỉ tiêu / refresh targets)",
+  "npm run workbook -- --in OLD.xlsx --out NEW.xlsx --restore   (khôi phục số liệu trước lần cập nhật / restore entries saved before the last refresh)",
+].join("\n");
 
 export async function main(argv: string[]): Promise<number> {
-  const command = parseCommand(argv, { flags: [], values: ["--out", "--plans", "--from", "--actuals", "--as-of", "--tolerance"] }, USAGE);
+  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect"], values: ["--in", "--out", "--plans", "--from", "--actuals", "--as-of", "--tolerance"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { values } = command.args;
   const tolerance = values.has("--tolerance") ? Number(values.get("--tolerance")!.replace(",", ".")) : 0.05;
@@ -46,7 +54,17 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  let plan = buildWorkbookPlan(catalog, { asOf: values.get("--as-of") ?? todayVi(), tolerance, plans });
+  const protect = !command.args.flags.has("--no-protect");
+  const asOf = values.get("--as-of") ?? todayVi();
+  const input = values.get("--in");
+  if (input !== undefined) {
+    if (values.has("--actuals")) {
+      process.stderr.write("--actuals dùng khi tạo workbook mới; khi cập nhật, số liệu lấy từ workbook cũ / --actuals is for new workbooks; a refresh keeps the old workbook's entries\n");
+      return 2;
+    }
+    return refreshFile(resolve(input), resolve(values.get("--out") ?? "out/indicator-monitor.xlsx"), catalog, { asOf, tolerance, plans, protect, dryRun: command.args.flags.has("--dry-run"), restore: command.args.flags.has("--restore") });
+  }
+  let plan = buildWorkbookPlan(catalog, { asOf, tolerance, plans, protect });
   const actualsFile = values.get("--actuals");
   if (actualsFile !== undefined) {
     const file = readTextFile(actualsFile);
@@ -67,6 +85,71 @@ export async function main(argv: string[]): Promise<number> {
   await writeWorkbookFile(plan, out);
   const indicators = plan.sheets.reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
   process.stdout.write(`Đã ghi / written: ${out} (${plan.sheets.filter((s) => !s.hidden).length} trang, ${indicators} chỉ tiêu)\n`);
+  return 0;
+}
+
+function nowVi(d = new Date()): string {
+  return `${todayVi(d)} ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}
+
+/** What a refresh will change (or changed), in Vietnamese and English, one line each. */
+export function describeRefresh(refresh: Refresh): string[] {
+  const lines: string[] = [];
+  const counts = countChanges(refresh.changes);
+  if (refresh.changes.length === 0) lines.push("Không có thay đổi / No changes");
+  else {
+    const parts = (Object.keys(counts) as (keyof typeof counts)[]).filter((k) => counts[k] > 0);
+    lines.push(`Thay đổi / changes: ${parts.map((k) => `${CHANGE_LABELS[k].vi} ${counts[k]}`).join(", ")} (${parts.map((k) => `${CHANGE_LABELS[k].en.toLowerCase()} ${counts[k]}`).join(", ")})`);
+    for (const c of refresh.changes) {
+      const detail = c.before || c.after ? `: ${c.before || "—"} → ${c.after || "—"}` : "";
+      lines.push(`  [${c.sheet}] ${c.code} ${c.name} — ${CHANGE_LABELS[c.kind].vi} / ${CHANGE_LABELS[c.kind].en}${detail}`);
+    }
+  }
+  for (const n of refresh.notices) lines.push(`  Lưu ý / note: ${n.sheet}!${n.cell}: ${n.vi} / ${n.en}`);
+  if (refresh.keep.length > 0) lines.push(`Giữ nguyên / kept as they are: ${refresh.keep.join(", ")}`);
+  return lines;
+}
+
+async function refreshFile(
+  input: string,
+  out: string,
+  catalog: Catalog,
+  options: { asOf: string; tolerance: number; plans?: string[]; protect: boolean; dryRun: boolean; restore: boolean },
+): Promise<number> {
+  if (!existsSync(input)) {
+    process.stderr.write(`Không tìm thấy tệp ${input} / file not found\n`);
+    return 1;
+  }
+  let wb;
+  try {
+    wb = await readWorkbookFile(input);
+  } catch (e) {
+    process.stderr.write(`Không đọc được ${input} như một tệp .xlsx / cannot read it as an .xlsx file: ${(e as Error).message}\n`);
+    return 1;
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  if (options.restore) {
+    const restored = restoreInWorkbook(wb);
+    process.stdout.write(`Khôi phục / restored: ${restored.edits.length} ô / cells\n`);
+    for (const s of restored.skipped) process.stdout.write(`  ${s.sheet}!${s.cell}: ${s.vi} / ${s.en}\n`);
+    if (options.dryRun) return 0;
+    await wb.xlsx.writeFile(out);
+    process.stdout.write(`Đã ghi / written: ${out}\n`);
+    return 0;
+  }
+  const refresh = refreshInWorkbook(wb, catalog, { asOf: options.asOf, tolerance: options.tolerance, plans: options.plans, now: nowVi(), protect: options.protect, apply: !options.dryRun });
+  for (const line of describeRefresh(refresh)) process.stdout.write(`${line}\n`);
+  if (options.dryRun) {
+    process.stdout.write("Chạy thử: chưa ghi gì / dry run: nothing written\n");
+    return 0;
+  }
+  if (refresh.changes.length === 0) {
+    if (out !== input) copyFileSync(input, out);
+    process.stdout.write(`Workbook không đổi / unchanged: ${out}\n`);
+    return 0;
+  }
+  await wb.xlsx.writeFile(out);
+  process.stdout.write(`Đã ghi / written: ${out} (sao lưu ${refresh.backedUp} ô số liệu trước khi cập nhật / ${refresh.backedUp} entries backed up)\n`);
   return 0;
 }
 

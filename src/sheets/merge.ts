@@ -42,6 +42,7 @@ export interface RefreshOptions {
   plans?: string[];
   /** When the refresh happens, "dd/mm/yyyy hh:mm", for the change log and the backup. */
   now: string;
+  protect?: boolean;
 }
 
 export interface Refresh {
@@ -302,7 +303,7 @@ export function refreshWorkbook(catalog: Catalog, existing: Existing, options: R
     keep.push(old.name);
     notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
   }
-  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans }, carry);
+  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, protect: options.protect }, carry);
   const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];
   const backup = backupRows(existing, options.now);
   plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));

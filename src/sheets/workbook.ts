@@ -19,6 +19,8 @@ export interface WorkbookOptions {
   entries: Entries;
   /** Plan ids to include; all when absent. */
   plans?: string[];
+  /** Lock target and formula cells (input cells stay editable), no password. */
+  protect?: boolean;
 }
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -45,7 +47,10 @@ export function workbookSheetInputs(catalog: Catalog, plans?: string[]): SheetIn
 export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOptions> & { asOf: string }, carry?: Record<string, SheetCarry>): SheetPlan {
   const opts = { tolerance: 0.05, entries: EMPTY_ENTRIES, ...options };
   // A refresh keeps the name staff gave a sheet (carry.name).
-  const sheets = workbookSheetInputs(catalog, opts.plans).map((input) => buildSheet({ ...input, name: carry?.[input.name]?.name ?? input.name }, { ...opts, carry: carry?.[input.name] }));
+  const sheets = workbookSheetInputs(catalog, opts.plans).map((input) => {
+    const sheet = buildSheet({ ...input, name: carry?.[input.name]?.name ?? input.name }, { ...opts, carry: carry?.[input.name] });
+    return opts.protect ? { ...sheet, protect: true } : sheet;
+  });
   const planIds = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id)).map((p) => p.id);
   const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf);
   const lists = wordListSheet();

@@ -206,7 +206,8 @@ function queueSheet(ws: Excel.Worksheet, plan: SheetPlan, sheet: SheetSpec, batc
     page.rightFooter = f.right;
     track(batch, p);
   }
-  if (sheet.protect) ws.protection.protect();
+  // No password: targets and formulas are guarded against slips; staff can still add rows and columns, sort and filter.
+  if (sheet.protect) ws.protection.protect({ allowAutoFilter: true, allowSort: true, allowInsertRows: true, allowInsertColumns: true, allowFormatColumns: true, allowFormatRows: true });
 }
 
 const DEGRADED: Record<string, { vi: string; en: string }> = {

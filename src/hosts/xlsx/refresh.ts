@@ -38,9 +38,8 @@ export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> 
 }
 
 /** Merges the catalog into the workbook in memory; nothing is written unless `apply` is true and something changed. */
-export function refreshInWorkbook(wb: ExcelJS.Workbook, catalog: Catalog, options: RefreshOptions & { protect?: boolean; apply: boolean }): Refresh {
+export function refreshInWorkbook(wb: ExcelJS.Workbook, catalog: Catalog, options: RefreshOptions & { apply: boolean }): Refresh {
   const refresh = refreshWorkbook(catalog, readExisting(snapshotOf(wb)), options);
-  if (options.protect) for (const s of refresh.plan.sheets) if (s.kind === "indicators" || s.kind === "scenario") s.protect = true;
   if (options.apply && refresh.changes.length > 0) writeInto(wb, refresh.plan, refresh.replace);
   return refresh;
 }

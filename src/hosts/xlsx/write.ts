@@ -25,6 +25,8 @@ function excelStyle(s: StyleSpec): Partial<ExcelJS.Style> {
   return style;
 }
 
+const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, insertColumns: true, autoFilter: true, sort: true };
+
 export function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec): void {
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.hidden ? "hidden" : "visible",
@@ -134,7 +136,8 @@ export function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec
     horizontalCentered: true,
   };
   ws.headerFooter = { oddHeader: p.header, oddFooter: p.footer };
-  if (sheet.protect) void ws.protect("", { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, autoFilter: true, sort: true });
+  // No password: protection guards targets and formulas against slips, staff can still add rows and columns.
+  if (sheet.protect) void ws.protect("", PROTECTION);
 }
 
 export function toWorkbook(plan: SheetPlan): ExcelJS.Workbook {
