@@ -245,3 +245,20 @@ export const LOG_COLUMNS = [
   { header: "Trước", width: 24 },
   { header: "Sau", width: 24 },
 ];
+
+/**
+ * The snapshot of a sheet plan as a host would read it back after writing it: the preview host's workbook and
+ * the tests' starting point.
+ */
+export function snapshotOfPlan(sheets: { name: string; hidden?: boolean; rows: { value?: CellValue; formula?: string }[][]; heights: Record<string, number> }[]): WorkbookSnapshot {
+  return {
+    sheets: sheets.map((s) => ({
+      name: s.name,
+      hidden: s.hidden ?? false,
+      rows: s.rows.map((cells) => cells.map((c): SnapshotCell => (c.formula !== undefined ? FORMULA : c.value ?? null))),
+      hiddenRows: Object.entries(s.heights)
+        .filter(([, h]) => h === 0)
+        .map(([r]) => Number(r)),
+    })),
+  };
+}
