@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { buildCatalog as catalogOfSeeds } from "../parse/catalog";
 import { buildWorkbookPlan } from "../sheets/workbook";
 import { workbookBuffer } from "../hosts/xlsx/write";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { applySheetPlan } from "../hosts/office/apply";
 import { createFakeExcel } from "../hosts/office/recordingContext";
@@ -120,6 +121,21 @@ const BENCHMARKS: Benchmark[] = [
         { name: "workbook_large_ms", value: round(median(runs.map((r) => r.total_ms))), unit: "ms", what: "63 tỉnh × 50 chỉ tiêu × 5 năm: dựng và ghi .xlsx / build and write" },
         { name: "workbook_large_peak_mb", value: round(median(runs.map((r) => r.peak_mb)), 1), unit: "MB", what: "bộ nhớ đỉnh của lần dựng đó / peak memory of that build" },
         { name: "workbook_large_file_mb", value: round(median(runs.map((r) => r.bytes)) / 1048576, 2), unit: "MB", what: "cỡ tệp .xlsx / size of the file" },
+      ];
+    },
+  },
+  {
+    run: () => {
+      // Refresh of the large workbook with an entry and a note in every cell staff type in, from a revised
+      // catalog: prepared by one process, refreshed (read, merge, write) by another, three times.
+      const script = join(__dirname, "../bench/largeRefresh.ts");
+      const file = join(mkdtempSync(join(tmpdir(), "im-bench-")), "large.xlsx");
+      execFileSync(process.execPath, ["--import", "tsx", script, "prepare", file]);
+      const runs = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", script, "refresh", file], { encoding: "utf8" })) as { total_ms: number; peak_mb: number });
+      rmSync(file);
+      return [
+        { name: "refresh_large_ms", value: round(median(runs.map((r) => r.total_ms))), unit: "ms", what: "cập nhật workbook lớn đã có số liệu (đọc, đối chiếu, ghi) / refresh the large workbook with entries (read, merge, write)" },
+        { name: "refresh_large_peak_mb", value: round(median(runs.map((r) => r.peak_mb)), 1), unit: "MB", what: "bộ nhớ đỉnh của lần cập nhật đó / peak memory of that refresh" },
       ];
     },
   },

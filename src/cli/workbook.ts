@@ -6,7 +6,7 @@ import { buildWorkbookPlan, todayVi } from "../sheets/workbook";
 import { applyEntries, parseEntriesCsv } from "../sheets/entries";
 import { SheetPlan } from "../sheets/plan";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
-import { readWorkbookFile, refreshInWorkbook, restoreInWorkbook } from "../hosts/xlsx/refresh";
+import { planFileRefresh, readWorkbookFile, restoreInWorkbook, writeFileRefresh } from "../hosts/xlsx/refresh";
 import { CHANGE_LABELS, countChanges, type Refresh } from "../sheets/merge";
 import { readSeed } from "../node/seeds-fs";
 import { readTextFile } from "../node/input";
@@ -120,15 +120,18 @@ async function refreshFile(
     process.stderr.write(`Không tìm thấy tệp ${input} / file not found\n`);
     return 1;
   }
-  let wb;
-  try {
-    wb = await readWorkbookFile(input);
-  } catch (e) {
+  const unreadable = (e: unknown) => {
     process.stderr.write(`Không đọc được ${input} như một tệp .xlsx / cannot read it as an .xlsx file: ${(e as Error).message}\n`);
     return 1;
-  }
+  };
   mkdirSync(dirname(out), { recursive: true });
   if (options.restore) {
+    let wb;
+    try {
+      wb = await readWorkbookFile(input);
+    } catch (e) {
+      return unreadable(e);
+    }
     const restored = restoreInWorkbook(wb);
     process.stdout.write(`Khôi phục / restored: ${restored.edits.length} ô / cells\n`);
     for (const s of restored.skipped) process.stdout.write(`  ${s.sheet}!${s.cell}: ${s.vi} / ${s.en}\n`);
@@ -137,7 +140,12 @@ async function refreshFile(
     process.stdout.write(`Đã ghi / written: ${out}\n`);
     return 0;
   }
-  const refresh = refreshInWorkbook(wb, catalog, { asOf: options.asOf, tolerance: options.tolerance, plans: options.plans, now: nowVi(), protect: options.protect, apply: !options.dryRun });
+  let refresh: Refresh;
+  try {
+    refresh = await planFileRefresh(input, catalog, { asOf: options.asOf, tolerance: options.tolerance, plans: options.plans, now: nowVi(), protect: options.protect });
+  } catch (e) {
+    return unreadable(e);
+  }
   for (const line of describeRefresh(refresh)) process.stdout.write(`${line}\n`);
   if (options.dryRun) {
     process.stdout.write("Chạy thử: chưa ghi gì / dry run: nothing written\n");
@@ -148,7 +156,7 @@ async function refreshFile(
     process.stdout.write(`Workbook không đổi / unchanged: ${out}\n`);
     return 0;
   }
-  await wb.xlsx.writeFile(out);
+  await writeFileRefresh(input, out, refresh);
   process.stdout.write(`Đã ghi / written: ${out} (sao lưu ${refresh.backedUp} ô số liệu trước khi cập nhật / ${refresh.backedUp} entries backed up)\n`);
   return 0;
 }

@@ -85,6 +85,26 @@ describe("npm run workbook -- --in OLD.xlsx --out NEW.xlsx", () => {
     expect(readFileSync(again).equals(readFileSync(fresh))).toBe(true);
   });
 
+  it("keeps a sheet staff made themselves exactly as it is", async () => {
+    const own = join(dir, "own.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(old);
+    const ws = wb.addWorksheet("Ghi chép của phòng");
+    ws.getCell("A1").value = "Họp giao ban tháng 6";
+    ws.getCell("B2").value = 12.5;
+    ws.getCell("B3").value = { formula: "B2*2" } as ExcelJS.CellFormulaValue;
+    await wb.xlsx.writeFile(own);
+    const out = join(dir, "own-refreshed.xlsx");
+    const r = await run(["--in", own, "--out", out, "--from", revised]);
+    expect(r.out).toContain("Giữ nguyên / kept as they are: Ghi chép của phòng");
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(out);
+    const kept = after.getWorksheet("Ghi chép của phòng")!;
+    expect([kept.getCell("A1").value, kept.getCell("B2").value, kept.getCell("B3").formula]).toEqual(["Họp giao ban tháng 6", 12.5, "B2*2"]);
+    expect(after.worksheets[0]!.name).toBe("Tổng hợp");
+    expect(Object.keys((await readEntriesFile(out)).actuals).length).toBe(Object.keys(typed).length);
+  });
+
   it("refuses a missing or unreadable input with a clear message", async () => {
     expect((await run(["--in", join(dir, "none.xlsx"), "--from", revised])).err).toContain("Không tìm thấy tệp");
     const notXlsx = join(dir, "bad.xlsx");

@@ -4,7 +4,7 @@ import { FORMULA, readExisting, type SnapshotCell, type WorkbookSnapshot } from 
 import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
 import { restoreEdits, type Restore } from "../../sheets/restore";
 import { cellValue } from "./read";
-import { writeInto } from "./write";
+import { writeInto, writeWorkbookFile } from "./write";
 
 /**
  * The file host's side of a refresh: an .xlsx workbook → a snapshot of plain values (formulas marked, percentages
@@ -20,6 +20,8 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
       if (row.hidden) hiddenRows.push(r);
       const cells: SnapshotCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // A merged range's value is its first cell's; the others only echo it.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         const formula = cell.formula !== undefined || cell.type === ExcelJS.ValueType.Formula;
         cells[c - 1] = formula ? FORMULA : cellValue(cell);
       });
@@ -49,4 +51,73 @@ export function restoreInWorkbook(wb: ExcelJS.Workbook): Restore {
   const restore = restoreEdits(readExisting(snapshotOf(wb)));
   for (const e of restore.edits) wb.getWorksheet(e.sheet)!.getCell(e.cell).value = e.value;
   return restore;
+}
+
+/**
+ * The snapshot of an .xlsx file, streamed: values only, a fraction of the memory and time of loading the whole
+ * workbook model (hidden rows are not reported on this path).
+ */
+export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "emit" });
+  // ExcelJS 4.4's stream reader decodes each chunk of the shared strings on its own, so a Vietnamese letter
+  // split across two chunks comes out as "��". Read that part whole and decode it once.
+  const patched = reader as unknown as { _parseSharedStrings: (entry: AsyncIterable<Buffer>) => AsyncGenerator<never>; sharedStrings: string[] };
+  patched._parseSharedStrings = async function* (entry) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk);
+    patched.sharedStrings = sharedStrings(Buffer.concat(chunks).toString("utf8"));
+  };
+  const sheets: WorkbookSnapshot["sheets"] = [];
+  for await (const ws of reader) {
+    const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string };
+    const rows: SnapshotCell[][] = [];
+    for await (const row of sheet) {
+      const cells: SnapshotCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        cells[c - 1] = cell.formula !== undefined || cell.type === ExcelJS.ValueType.Formula ? FORMULA : cellValue(cell);
+      });
+      for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+      while (rows.length < row.number - 1) rows.push([]);
+      rows.push(cells);
+    }
+    sheets.push({ name: sheet.name, hidden: (sheet.state ?? "visible") !== "visible", rows, hiddenRows: [] });
+  }
+  return { sheets };
+}
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => (e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e]!))
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The shared strings of an .xlsx (xl/sharedStrings.xml) as plain text, rich runs joined, phonetic runs left out. */
+export function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  for (const si of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
+    const body = (si[1] ?? "").replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+    let text = "";
+    for (const t of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += unescapeXml(t[1]!);
+    out.push(text);
+  }
+  return out;
+}
+
+/** Plans the refresh of a file: nothing is written. */
+export async function planFileRefresh(file: string, catalog: Catalog, options: RefreshOptions): Promise<Refresh> {
+  return refreshWorkbook(catalog, readExisting(await snapshotOfFile(file)), options);
+}
+
+/**
+ * Writes a planned refresh. When every sheet of the old file is the add-in's, the new file is written from the
+ * plan alone; otherwise the old workbook is loaded and only the add-in's sheets are replaced, so staff's own
+ * sheets survive as they are.
+ */
+export async function writeFileRefresh(input: string, out: string, refresh: Refresh): Promise<void> {
+  if (refresh.keep.length === 0) return writeWorkbookFile(refresh.plan, out);
+  const wb = await readWorkbookFile(input);
+  writeInto(wb, refresh.plan, refresh.replace);
+  await wb.xlsx.writeFile(out);
 }
