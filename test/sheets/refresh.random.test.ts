@@ -202,7 +202,7 @@ describe(`refresh: ${SCENARIOS} random scenarios (seed ${BASE_SEED})`, () => {
         const refresh = refreshWorkbook(catalog, readExisting(snapshot), OPTIONS);
         check(refresh, typed, catalog);
       } catch (e) {
-        throw new Error(`scenario failed — rerun with IM_SEED=${seed}: ${log.join("; ")}\n${(e as Error).message}`);
+        throw new Error(`scenario failed — rerun with IM_SEED=${seed}: ${log.join("; ")}\n${(e as Error).message}`, { cause: e });
       }
     }
   });
