@@ -64,3 +64,33 @@ export async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook>
   await again.xlsx.load((await wb.xlsx.writeBuffer()) as ArrayBuffer);
   return again;
 }
+
+const line = (rows: string[], code: string) => rows.findIndex((l) => l.startsWith(`${code}\t`));
+
+/**
+ * Appendix IV edited as a revised plan would be: target 1 changed, 15 and 16 swapped, 13 removed, a row added
+ * after 20 with 21–27 renumbered 22–28. Built once.
+ */
+let edited: Catalog | null = null;
+export function editedCatalog(): Catalog {
+  const out = [...appendixIvRows().rows];
+  // A target edited (bad-debt ratio < 3 → < 2,5).
+  out[line(out, "1")] = out[line(out, "1")]!.replace("\t< 3\t", "\t< 2,5\t");
+  // Two rows swapped, codes following their place (15 ↔ 16).
+  const a = line(out, "15");
+  const b = line(out, "16");
+  const fifteen = out[a]!.replace(/^15\t/, "16\t");
+  out[a] = out[b]!.replace(/^16\t/, "15\t");
+  out[b] = fifteen;
+  // A row removed (13, fibre cable households).
+  out.splice(line(out, "13"), 1);
+  // A row added after 20, and 21–27 renumbered 22–28.
+  for (let c = 27; c >= 21; c--) {
+    const k = line(out, String(c));
+    if (k >= 0) out[k] = out[k]!.replace(new RegExp(`^${c}\\t`), `${c + 1}\t`);
+  }
+  out.splice(line(out, "20") + 1, 0, "21\tTỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ\t%\t≥ 30\tSở Lao động- Thương binh và Xã hội");
+  edited ??= tvCatalog(out);
+  return edited;
+}
+

@@ -5,6 +5,8 @@
  * unless the cell is formatted as Text; null leaves a cell unchanged), counts context.sync() calls, and
  * measures the payload of each sync itself: every value assigned and every argument passed since the last one.
  */
+import { columnLetter } from "../../sheets/plan";
+
 interface StoredCell {
   value: unknown;
   formula: string | null;
@@ -16,6 +18,8 @@ export interface FakeExcel {
   syncs: number;
   payloads: number[];
   sheets: Map<string, FakeSheet>;
+  /** Workbook names → reference. */
+  names: Map<string, string>;
   calls: string[];
 }
 
@@ -43,7 +47,7 @@ function parseRange(address: string): { r1: number; c1: number; r2: number; c2: 
 }
 
 export function createFakeExcel(existing: string[] = []): FakeExcel {
-  const fake: FakeExcel = { context: undefined as unknown as Excel.RequestContext, syncs: 0, payloads: [], sheets: new Map(), calls: [] };
+  const fake: FakeExcel = { context: undefined as unknown as Excel.RequestContext, syncs: 0, payloads: [], sheets: new Map(), names: new Map(), calls: [] };
   let bytes = 0;
   const record = (value: unknown) => {
     bytes += JSON.stringify(value ?? null)?.length ?? 4;
@@ -156,6 +160,22 @@ export function createFakeExcel(existing: string[] = []): FakeExcel {
         get name() {
           return sheet.name;
         },
+        set name(n: string) {
+          record(n);
+          if (fake.sheets.has(n)) throw new Error(`A sheet named ${n} exists`);
+          fake.sheets.delete(sheet.name);
+          sheet.name = n;
+          fake.sheets.set(n, sheet);
+        },
+        get visibility() {
+          return sheet.visibility;
+        },
+        delete: () => {
+          record("delete");
+          // Excel refuses to delete the last visible sheet.
+          if (sheet.visibility === "Visible" && ![...fake.sheets.values()].some((x) => x !== sheet && x.visibility === "Visible")) throw new Error("cannot delete the last visible sheet");
+          fake.sheets.delete(sheet.name);
+        },
         set visibility(v: string) {
           record(v);
           sheet.visibility = v;
@@ -172,19 +192,22 @@ export function createFakeExcel(existing: string[] = []): FakeExcel {
             return {
               set name(n: string) {
                 record(n);
+                // Table names are unique in a workbook.
+                if ([...fake.sheets.values()].some((x) => x.tables.some((o) => o !== t && o.name === n))) throw new Error(`A table named ${n} exists`);
                 t.name = n;
               },
             };
           },
         },
         getUsedRangeOrNullObject: () => {
-          const result = { isNullObject: true, values: [] as unknown[][], formulas: [] as unknown[][], numberFormat: [] as unknown[][], load: () => undefined };
+          const result = { isNullObject: true, address: "", values: [] as unknown[][], formulas: [] as unknown[][], numberFormat: [] as unknown[][], load: () => undefined };
           pendingLoads.push(() => {
             const keys = [...sheet.cells.keys()].map((k) => k.split(",").map(Number) as [number, number]);
             if (keys.length === 0) return;
             const rows = Math.max(...keys.map((k) => k[0]));
             const cols = Math.max(...keys.map((k) => k[1]));
             result.isNullObject = false;
+            result.address = `${sheet.name}!A1:${columnLetter(cols)}${rows}`;
             for (let r = 1; r <= rows; r++) {
               const v: unknown[] = [];
               const f: unknown[] = [];
@@ -233,10 +256,31 @@ export function createFakeExcel(existing: string[] = []): FakeExcel {
       if (fake.sheets.has(name)) throw new Error(`A sheet named ${name} exists`);
       return sheetApi(newSheet(name));
     },
+    getItem: (name: string) => {
+      record(name);
+      const sheet = fake.sheets.get(name);
+      if (!sheet) throw new Error(`no sheet named ${name}`);
+      return sheetApi(sheet);
+    },
+  };
+  const names = {
+    items: [] as { name: string }[],
+    load: () => pendingLoads.push(() => (names.items = [...fake.names.keys()].map((name) => ({ name })))),
+    add: (name: string, ref: string) => {
+      record([name, ref]);
+      if (fake.names.has(name)) throw new Error(`A name ${name} exists`);
+      fake.names.set(name, ref);
+    },
+    getItem: (name: string) => ({
+      delete: () => {
+        record(name);
+        fake.names.delete(name);
+      },
+    }),
   };
 
   fake.context = {
-    workbook: { worksheets, names: { add: (name: string, ref: string) => record([name, ref]) } },
+    workbook: { worksheets, names },
     application: { suspendApiCalculationUntilNextSync: () => record("suspend") },
     sync: async () => {
       fake.syncs++;
