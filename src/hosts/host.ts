@@ -1,5 +1,8 @@
 import type { SheetPlan } from "../sheets/plan";
 import type { Entries } from "../sheets/indicatorSheet";
+import type { Catalog } from "../model";
+import type { Refresh, RefreshOptions } from "../sheets/merge";
+import type { Restore } from "../sheets/restore";
 
 /** What the pane needs from a workbook, whichever host holds it: Excel (Office.js) or the browser preview. */
 export interface LoadResult {
@@ -12,4 +15,8 @@ export interface WorkbookHost {
   kind: "excel" | "preview";
   load(plan: SheetPlan): Promise<LoadResult>;
   readEntries(): Promise<Entries>;
+  /** Merges the catalog into the workbook's sheets without losing an entry; with dryRun only says what would change. */
+  refresh(catalog: Catalog, options: RefreshOptions & { dryRun: boolean }): Promise<Refresh>;
+  /** Puts back the entries saved before the last refresh. */
+  restore(): Promise<Restore>;
 }

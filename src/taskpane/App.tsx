@@ -22,10 +22,11 @@ import type { SheetPlan } from "../sheets/plan";
 import { buildWorkbookPlan, todayVi } from "../sheets/workbook";
 import { STATUS_ORDER, STATUS_VOCABULARY, statusLabel } from "../evaluate/vocabulary";
 import { countByStatus, inputBlocks, judgeSheets, type JudgedCell } from "./judging";
-import { setPreference } from "./platform";
+import { preference, setPreference } from "./platform";
+import { CHANGE_LABELS, countChanges, type Refresh } from "../sheets/merge";
 import { t } from "./strings";
 
-type TabKey = "load" | "check" | "print";
+type TabKey = "load" | "check" | "refresh" | "print";
 type Notice = { kind: "success" | "warning" | "error"; title: string; text: string; details?: string };
 
 export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: Lang }) {
@@ -38,6 +39,8 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
   const [entries, setEntries] = useState<Entries>({ actuals: {}, notes: {}, baselines: {} });
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [pending, setPending] = useState<Refresh | null>(null);
+  const [protect, setProtect] = useState(preference("protect") !== "off");
 
   const switchLanguage = () => {
     const next: Lang = lang === "vi" ? "en" : "vi";
@@ -94,6 +97,46 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
     }
   };
 
+  const refresh = async (dryRun: boolean) => {
+    setBusy(t(lang, "refreshing"));
+    setNotice(null);
+    try {
+      const d = new Date();
+      const now = `${todayVi(d)} ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+      const result = await host.refresh(catalog, { asOf: todayVi(d), tolerance: 0.05, now, protect, dryRun });
+      const counts = countChanges(result.changes);
+      const summary = (Object.keys(counts) as (keyof typeof counts)[])
+        .filter((k) => counts[k] > 0)
+        .map((k) => `${CHANGE_LABELS[k][lang].toLowerCase()} ${counts[k]}`)
+        .join(", ");
+      setPending(dryRun && result.changes.length > 0 ? result : null);
+      if (!dryRun && result.changes.length > 0) {
+        setPlan(preview ? preview.plan() : plan);
+        setEntries(await host.readEntries());
+      }
+      const text = result.changes.length === 0 ? t(lang, "noChanges") : dryRun ? t(lang, "changesFound", { summary }) : t(lang, "refreshed", { n: result.changes.length, b: result.backedUp });
+      setNotice({ kind: result.notices.length ? "warning" : "success", title: t(lang, "tabRefresh"), text, details: result.notices.length ? result.notices.map((n) => `${n.sheet}!${n.cell}: ${n[lang]}`).join("\n") : undefined });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const restore = async () => {
+    setBusy(t(lang, "refreshing"));
+    try {
+      const result = await host.restore();
+      setEntries(await host.readEntries());
+      setPlan(preview ? preview.plan() : plan);
+      setNotice({ kind: result.skipped.length ? "warning" : "success", title: t(lang, "restore"), text: t(lang, "restored", { n: result.edits.length }), details: result.skipped.map((n) => `${n.sheet}!${n.cell}: ${n[lang]}`).join("\n") || undefined });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const judged = useMemo(() => (plan ? judgeSheets(catalog, plan, entries) : []), [catalog, plan, entries]);
 
   return (
@@ -115,6 +158,9 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)}>
           <Tab value="load">{t(lang, "tabLoad")}</Tab>
           <Tab value="check">{t(lang, "tabCheck")}</Tab>
+          <Tab value="refresh" data-testid="tab-refresh">
+            {t(lang, "tabRefresh")}
+          </Tab>
           <Tab value="print">{t(lang, "tabPrint")}</Tab>
         </TabList>
         {busy && <Spinner size="tiny" label={busy} />}
@@ -155,6 +201,41 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
           </section>
         )}
         {tab === "check" && <CheckView lang={lang} judged={judged} loaded={!!plan} />}
+        {tab === "refresh" && (
+          <section style={{ display: "flex", flexDirection: "column", gap: 8 }} data-testid="refresh">
+            <Text>{t(lang, "refreshIntro")}</Text>
+            <Checkbox
+              checked={protect}
+              onChange={(_, d) => {
+                setProtect(!!d.checked);
+                setPreference("protect", d.checked ? "on" : "off");
+              }}
+              label={t(lang, "protect")}
+              data-testid="protect"
+            />
+            <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
+              <Button onClick={() => void refresh(true)} disabled={!!busy} data-testid="refresh-preview">
+                {t(lang, "previewChanges")}
+              </Button>
+              <Button appearance="primary" onClick={() => void refresh(false)} disabled={!!busy || !pending} data-testid="refresh-apply">
+                {t(lang, "applyRefresh")}
+              </Button>
+              <Button onClick={() => void restore()} disabled={!!busy} data-testid="restore">
+                {t(lang, "restore")}
+              </Button>
+            </div>
+            {pending && (
+              <ul style={{ margin: "2px 0 8px 16px", padding: 0 }} data-testid="changes">
+                {pending.changes.map((c, k) => (
+                  <li key={k}>
+                    [{c.sheet}] {c.code} {c.name} — <b>{CHANGE_LABELS[c.kind][lang]}</b>
+                    {c.before || c.after ? `: ${c.before || "—"} → ${c.after || "—"}` : ""}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        )}
         {tab === "print" && (
           <section style={{ display: "flex", flexDirection: "column", gap: 8 }}>
             <Text>{t(lang, "printHow")}</Text>

@@ -117,8 +117,21 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     expect(entries.actuals[innovation]).toEqual({ "2025": "abc" });
     expect(entries.actuals[industry]).toEqual({ "2025": "15" });
 
+    // Refresh with the same documents: nothing to change, the typed actuals stay, the lock is a remembered toggle.
+    await page.getByTestId("tab-refresh").click();
+    await page.getByTestId("refresh-preview").click();
+    await expect(page.getByTestId("notice").innerText()).resolves.toContain("No changes.");
+    await expect(page.getByTestId("refresh-apply").isDisabled()).resolves.toBe(true);
+    await expect(page.getByTestId("protect").isChecked()).resolves.toBe(true);
+    await page.getByTestId("protect").click();
+    await page.screenshot({ path: join(OUT, "taskpane-refresh.png") });
+    await page.getByRole("tab", { name: "Check" }).click();
+    await expect(page.getByTestId("count-invalid").innerText()).resolves.toContain(": 1");
+
     await page.reload();
     await page.waitForSelector('body[data-ready="preview"]');
+    await page.getByTestId("tab-refresh").click();
+    await expect(page.getByTestId("protect").isChecked()).resolves.toBe(false);
     await page.getByText("Preview mode").waitFor();
     await context.close();
   }, 120_000);

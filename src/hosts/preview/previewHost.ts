@@ -2,6 +2,25 @@ import type { WorkbookHost } from "../host";
 import type { SheetPlan, CellValue } from "../../sheets/plan";
 import type { Entries } from "../../sheets/indicatorSheet";
 import { applyEntries } from "../../sheets/entries";
+import { readExisting, snapshotOfPlan } from "../../sheets/existing";
+import { refreshWorkbook } from "../../sheets/merge";
+import { restoreEdits } from "../../sheets/restore";
+
+/** The entries a plan's cells hold, by id (what staff typed, as a host would read them back). */
+function entriesOf(plan: SheetPlan): Entries {
+  const entries: Entries = { actuals: {}, notes: {}, baselines: {} };
+  for (const sheet of readExisting(snapshotOfPlan(plan.sheets)).sheets) {
+    for (const row of sheet.rows) {
+      if (!row.id) continue;
+      for (const [key, value] of Object.entries(row.values)) {
+        if (key.startsWith("actual:")) (entries.actuals[row.id] ??= {})[key.slice(7)] = value;
+        else if (key === "note") entries.notes[row.id] = String(value);
+        else if (key === "baseline") entries.baselines[row.id] = value;
+      }
+    }
+  }
+  return entries;
+}
 
 /**
  * The browser preview: the workbook is the sheet plan itself plus what the user types in the pane's tables.
@@ -16,7 +35,13 @@ export interface PreviewHost extends WorkbookHost {
 
 export function previewHost(): PreviewHost {
   let current: SheetPlan | null = null;
-  const entries: Entries = { actuals: {}, notes: {}, baselines: {} };
+  let entries: Entries = { actuals: {}, notes: {}, baselines: {} };
+  /** The plan with what the user typed written into its cells, as the workbook would hold it. */
+  const filled = (): SheetPlan | null => {
+    if (!current) return null;
+    const rows = Object.entries(entries.actuals).flatMap(([id, blocks], k) => Object.entries(blocks).map(([period, value]) => ({ line: k + 1, key: id, period, value })));
+    return applyEntries(structuredClone(current), rows).plan;
+  };
   return {
     kind: "preview",
     plan: () => current,
@@ -33,10 +58,35 @@ export function previewHost(): PreviewHost {
       if (value === null || value === "") delete row[block];
       else row[block] = value;
     },
+    refresh: async (catalog, options) => {
+      const workbook = filled();
+      const refresh = refreshWorkbook(catalog, readExisting(snapshotOfPlan(workbook?.sheets ?? [])), options);
+      if (!options.dryRun && refresh.changes.length > 0) {
+        current = refresh.plan;
+        entries = entriesOf(refresh.plan);
+      }
+      return refresh;
+    },
+    restore: async () => {
+      const workbook = filled();
+      const restore = restoreEdits(readExisting(snapshotOfPlan(workbook?.sheets ?? [])));
+      if (workbook && restore.edits.length > 0) {
+        for (const e of restore.edits) {
+          const sheet = workbook.sheets.find((s) => s.name === e.sheet)!;
+          const m = /^([A-Z]+)(\d+)$/.exec(e.cell)!;
+          let col = 0;
+          for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+          const row = sheet.rows[Number(m[2]) - 1]!;
+          row[col - 1] = { ...row[col - 1], value: e.value };
+        }
+        current = workbook;
+        entries = entriesOf(workbook);
+      }
+      return restore;
+    },
     download: async () => {
-      if (!current) throw new Error("Chưa nạp chỉ tiêu / nothing loaded");
-      const rows = Object.entries(entries.actuals).flatMap(([id, blocks], k) => Object.entries(blocks).map(([period, value]) => ({ line: k + 1, key: id, period, value })));
-      const { plan } = applyEntries(structuredClone(current), rows);
+      const plan = filled();
+      if (!plan) throw new Error("Chưa nạp chỉ tiêu / nothing loaded");
       const { workbookBuffer } = await import(/* webpackChunkName: "xlsx-host" */ "../xlsx/write");
       return new Blob([await workbookBuffer(plan)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     },
