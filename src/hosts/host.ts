@@ -19,4 +19,8 @@ export interface WorkbookHost {
   refresh(catalog: Catalog, options: RefreshOptions & { dryRun: boolean }): Promise<Refresh>;
   /** Puts back the entries saved before the last refresh. */
   restore(): Promise<Restore>;
+  /** Shows a cell to staff (Excel selects it; the preview focuses its input). */
+  select(sheet: string, address: string): Promise<void>;
+  /** Calls back (debounced) when staff change cells, not for the add-in's own writes; resolves to a stop function. */
+  watch(onChange: () => void): Promise<() => void>;
 }

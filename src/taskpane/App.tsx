@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   Badge,
   Button,
@@ -18,7 +18,7 @@ import type { Catalog } from "../model";
 import type { WorkbookHost } from "../hosts/host";
 import type { PreviewHost } from "../hosts/preview/previewHost";
 import type { Entries } from "../sheets/indicatorSheet";
-import type { SheetPlan } from "../sheets/plan";
+import { columnLetter, type SheetPlan } from "../sheets/plan";
 import { buildWorkbookPlan, todayVi } from "../sheets/workbook";
 import { STATUS_ORDER, STATUS_VOCABULARY, statusLabel } from "../evaluate/vocabulary";
 import { countByStatus, inputBlocks, judgeSheets, type JudgedCell } from "./judging";
@@ -137,6 +137,25 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
     }
   };
 
+  // Staff typing in Excel updates the lists (debounced; the add-in's own writes are ignored by the host).
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let gone = false;
+    void host.watch(() => void host.readEntries().then(setEntries)).then((s) => (gone ? s() : (stop = s)));
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [host]);
+
+  /** The cell of an entry: its sheet's row for the indicator and the period's input column. */
+  const showCell = (c: JudgedCell) => {
+    const sheet = plan?.sheets.find((s) => s.name === c.sheet);
+    const col = sheet?.columns.findIndex((k) => k.key === `actual:${c.block}`) ?? -1;
+    const row = sheet?.rowOf[c.id];
+    if (sheet && col >= 0 && row) host.select(sheet.name, `${columnLetter(col + 1)}${row}`).catch(fail);
+  };
+
   const judged = useMemo(() => (plan ? judgeSheets(catalog, plan, entries) : []), [catalog, plan, entries]);
 
   return (
@@ -200,7 +219,7 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
             </Button>
           </section>
         )}
-        {tab === "check" && <CheckView lang={lang} judged={judged} loaded={!!plan} />}
+        {tab === "check" && <CheckView lang={lang} judged={judged} loaded={!!plan} onShow={showCell} />}
         {tab === "refresh" && (
           <section style={{ display: "flex", flexDirection: "column", gap: 8 }} data-testid="refresh">
             <Text>{t(lang, "refreshIntro")}</Text>
@@ -261,7 +280,7 @@ function StatusBadge(props: { status: JudgedCell["judgement"]["status"]; lang: L
   );
 }
 
-function CheckView(props: { lang: Lang; judged: JudgedCell[]; loaded: boolean }) {
+function CheckView(props: { lang: Lang; judged: JudgedCell[]; loaded: boolean; onShow: (c: JudgedCell) => void }) {
   const { lang, judged } = props;
   if (!props.loaded) return <Text>{t(lang, "nothingLoaded")}</Text>;
   const counts = countByStatus(judged);
@@ -290,7 +309,13 @@ function CheckView(props: { lang: Lang; judged: JudgedCell[]; loaded: boolean })
           <ul style={{ margin: "2px 0 8px 16px", padding: 0 }}>
             {cells.map((c) => (
               <li key={`${c.id}-${c.block}`} data-testid="problem">
-                <a href={`#input-${c.id}-${c.block}`} onClick={() => document.getElementById(`input-${c.id}-${c.block}`)?.focus()}>
+                <a
+                  href={`#input-${c.id}-${c.block}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    props.onShow(c);
+                  }}
+                >
                   {c.indicator.name}
                 </a>{" "}
                 <StatusBadge status={c.judgement.status} lang={lang} /> <span>{c.message[lang]}</span>

@@ -100,6 +100,9 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     await expect(problems.filter({ hasText: "Chỉ số đổi mới sáng tạo" }).innerText()).resolves.toContain("“abc” không phải là số");
     await expect(problems.filter({ hasText: "Tốc độ tăng tổng mức bán lẻ" }).innerText()).resolves.toContain("thiếu 1,19 điểm %");
     await expect(page.getByTestId("count-invalid").innerText()).resolves.toContain(": 1");
+    // A click on a problem shows its cell (in the preview: focuses its input).
+    await problems.filter({ hasText: "Chỉ số đổi mới sáng tạo" }).getByRole("link").click();
+    await expect(page.evaluate(() => document.activeElement?.id ?? "")).resolves.toBe(`input-${innovation}-2025`);
 
     // English, remembered across a reload.
     await page.getByTestId("language").click();

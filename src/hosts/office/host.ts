@@ -1,14 +1,43 @@
 import type { WorkbookHost } from "../host";
+import { liveListener, ownWrites } from "../live";
 import { applySheetPlan, readEntriesFromExcel } from "./apply";
 import { refreshInExcel, restoreInExcel } from "./refresh";
 
-/** The Excel host of the pane: the only place that calls Excel.run. */
+/**
+ * The Excel host of the pane: the only place that calls Excel.run. Its own writes are marked so that the
+ * change events they raise do not make the pane re-read what it just wrote.
+ */
 export function excelHost(): WorkbookHost {
+  const own = ownWrites();
   return {
     kind: "excel",
-    load: (plan) => Excel.run(async (context) => applySheetPlan(context, plan)),
+    load: (plan) => own.during(() => Excel.run(async (context) => applySheetPlan(context, plan))),
     readEntries: () => Excel.run(async (context) => (await readEntriesFromExcel(context)).entries),
-    refresh: (catalog, options) => Excel.run(async (context) => (await refreshInExcel(context, catalog, options)).refresh),
-    restore: () => Excel.run(async (context) => restoreInExcel(context)),
+    refresh: (catalog, options) => own.during(() => Excel.run(async (context) => (await refreshInExcel(context, catalog, options)).refresh)),
+    restore: () => own.during(() => Excel.run(async (context) => restoreInExcel(context))),
+    select: (sheet, address) =>
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      }),
+    watch: async (onChange) => {
+      // Worksheet-collection events need ExcelApi 1.9; without them the lists refresh on each action instead.
+      if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return () => undefined;
+      const listener = liveListener(onChange, own);
+      const registration = await Excel.run(async (context) => {
+        const handler = context.workbook.worksheets.onChanged.add(async () => listener.changed());
+        await context.sync();
+        return handler;
+      });
+      return () => {
+        listener.stop();
+        void Excel.run(registration.context, async (context) => {
+          registration.remove();
+          await context.sync();
+        });
+      };
+    },
   };
 }

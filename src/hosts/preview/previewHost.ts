@@ -84,6 +84,18 @@ export function previewHost(): PreviewHost {
       }
       return restore;
     },
+    // The pane's own inputs are the preview's cells: focusing one is selecting it, typing there updates the lists.
+    select: async (sheet, address) => {
+      const ws = current?.sheets.find((s) => s.name === sheet);
+      const m = /^([A-Z]+)(\d+)$/.exec(address);
+      if (!ws || !m) return;
+      const id = Object.entries(ws.rowOf).find(([, r]) => r === Number(m[2]))?.[0];
+      let col = 0;
+      for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+      const key = ws.columns[col - 1]?.key ?? "";
+      if (id && key.startsWith("actual:")) document.getElementById(`input-${id}-${key.slice(7)}`)?.focus();
+    },
+    watch: async () => () => undefined,
     download: async () => {
       const plan = filled();
       if (!plan) throw new Error("Chưa nạp chỉ tiêu / nothing loaded");
