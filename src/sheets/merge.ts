@@ -225,6 +225,8 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
 
 /** Rows of the backup sheet: every entry as it was, with its place, so one action can put them back. */
 export const BACKUP_HEADERS = ["Trang", "Ô", "Mã chỉ tiêu", "Cột", "Giá trị", "Loại", "Sao lưu lúc"];
+/** The "Loại" of a saved value, as a planning officer reads it; restore puts back only entries. */
+export const BACKUP_KINDS = { entry: "số liệu nhập", userRow: "dòng người dùng thêm", overwritten: "gõ đè lên công thức" } as const;
 
 function backupRows(existing: Existing, now: string): CellValue[][] {
   const out: CellValue[][] = [];
@@ -232,9 +234,9 @@ function backupRows(existing: Existing, now: string): CellValue[][] {
     for (const row of sheet.rows) {
       const cell = (key: string) => `${columnLetter(sheet.keys.indexOf(key) + 1)}${row.row}`;
       for (const [key, value] of Object.entries(row.values)) {
-        if (isEntryKey(key) || key === "direction") out.push([sheet.name, cell(key), row.id ?? "", key, value, row.id ? "entry" : "user-row", now]);
+        if (isEntryKey(key) || key === "direction") out.push([sheet.name, cell(key), row.id ?? "", key, value, row.id ? BACKUP_KINDS.entry : BACKUP_KINDS.userRow, now]);
       }
-      for (const [key, value] of Object.entries(row.overwritten)) out.push([sheet.name, cell(key), row.id ?? "", key, value, "overwritten", now]);
+      for (const [key, value] of Object.entries(row.overwritten)) out.push([sheet.name, cell(key), row.id ?? "", key, value, BACKUP_KINDS.overwritten, now]);
     }
   }
   return out;

@@ -138,6 +138,19 @@ export function columnLetter(n: number): string {
   return s;
 }
 
+/** Column letters → number (1-based): A → 1, AA → 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B7" → row and column (1-based); null for anything else. */
+export function cellPosition(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]+)\$?(\d+)$/.exec(address);
+  return m ? { row: Number(m[2]), col: columnNumber(m[1]!) } : null;
+}
+
 /**
  * Row heights for wrapped text: neither Excel nor LibreOffice fits the rows of a file on open, so the plan says
  * how tall each row is (Arial 10: about 1,15 characters per unit of column width, 13 points a line).

@@ -1,6 +1,7 @@
 import type { CellValue } from "./plan";
 import { columnLetter } from "./plan";
 import type { Existing, Located } from "./existing";
+import { BACKUP_KINDS } from "./merge";
 
 /**
  * One action puts back the entries saved before the last refresh: each saved entry goes to the row of its
@@ -26,12 +27,12 @@ export function restoreEdits(existing: Existing): Restore {
   for (const sheet of existing.sheets) for (const row of sheet.rows) if (row.id) rows.set(row.id, { sheet, row });
   for (const saved of existing.backup) {
     const [sheetName, cell, id, key, value, kind] = saved.map((v) => v ?? "") as [string, string, string, string, CellValue, string];
-    if (kind !== "entry") {
+    if (kind !== BACKUP_KINDS.entry) {
       skipped.push({
         sheet: String(sheetName),
         cell: String(cell),
-        vi: kind === "overwritten" ? `giá trị “${String(value)}” từng gõ đè lên công thức: hãy xem và nhập lại nếu cần` : `dòng do người dùng thêm (“${String(value)}”): được giữ khi cập nhật, không khôi phục tự động`,
-        en: kind === "overwritten" ? `the value “${String(value)}” once typed over a formula: look at it and enter it again if needed` : `a user-added row (“${String(value)}”): kept by refreshes, not restored automatically`,
+        vi: kind === BACKUP_KINDS.overwritten ? `giá trị “${String(value)}” từng gõ đè lên công thức: hãy xem và nhập lại nếu cần` : `dòng do người dùng thêm (“${String(value)}”): được giữ khi cập nhật, không khôi phục tự động`,
+        en: kind === BACKUP_KINDS.overwritten ? `the value “${String(value)}” once typed over a formula: look at it and enter it again if needed` : `a user-added row (“${String(value)}”): kept by refreshes, not restored automatically`,
       });
       continue;
     }

@@ -111,7 +111,7 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
         .join(", ");
       setPending(dryRun && result.changes.length > 0 ? result : null);
       if (!dryRun && result.changes.length > 0) {
-        setPlan(preview ? preview.plan() : plan);
+        setPlan(preview ? preview.plan() : result.plan);
         setEntries(await host.readEntries());
       }
       const text = result.changes.length === 0 ? t(lang, "noChanges") : dryRun ? t(lang, "changesFound", { summary }) : t(lang, "refreshed", { n: result.changes.length, b: result.backedUp });

@@ -5,7 +5,7 @@
  * unless the cell is formatted as Text; null leaves a cell unchanged), counts context.sync() calls, and
  * measures the payload of each sync itself: every value assigned and every argument passed since the last one.
  */
-import { columnLetter } from "../../sheets/plan";
+import { columnLetter, columnNumber } from "../../sheets/plan";
 
 interface StoredCell {
   value: unknown;
@@ -31,19 +31,14 @@ interface FakeSheet {
   conditional: { range: string; formula: string; fill?: string }[];
 }
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** "B7", "B7:D9" → rows and columns (1-based, inclusive); whole rows/columns are not cell ranges. */
 function parseRange(address: string): { r1: number; c1: number; r2: number; c2: number } | null {
   const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(address);
   if (!m) return null;
   const r1 = Number(m[2]);
-  const c1 = colNumber(m[1]!);
-  return { r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? colNumber(m[3]) : c1 };
+  const c1 = columnNumber(m[1]!);
+  return { r1, c1, r2: m[4] ? Number(m[4]) : r1, c2: m[3] ? columnNumber(m[3]) : c1 };
 }
 
 export function createFakeExcel(existing: string[] = []): FakeExcel {

@@ -1,5 +1,5 @@
 import type { Catalog } from "../../model";
-import type { CellValue, SheetPlan } from "../../sheets/plan";
+import { cellPosition, type CellValue, type SheetPlan } from "../../sheets/plan";
 import { BACKUP_SHEET, FORMULA, readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
 import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
 import { restoreEdits, type Restore } from "../../sheets/restore";
@@ -15,12 +15,9 @@ import { applySheetPlan, type ApplyOptions, type ApplyReport } from "./apply";
  */
 const TEMP_SHEET = "~Theo dõi chỉ tiêu";
 
+/** Top-left cell of a used range's address ("Sheet!B3:K40"). */
 function startOf(address: string): { row: number; col: number } {
-  const m = /!?\$?([A-Z]+)\$?(\d+)/.exec(address.split("!").pop() ?? "A1");
-  if (!m) return { row: 1, col: 1 };
-  let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]), col };
+  return cellPosition((address.split("!").pop() ?? "A1").split(":")[0]!) ?? { row: 1, col: 1 };
 }
 
 export async function snapshotFromExcel(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; names: string[]; syncs: number }> {

@@ -1,5 +1,5 @@
 import type { WorkbookHost } from "../host";
-import type { SheetPlan, CellValue } from "../../sheets/plan";
+import { cellPosition, type SheetPlan, type CellValue } from "../../sheets/plan";
 import type { Entries } from "../../sheets/indicatorSheet";
 import { applyEntries } from "../../sheets/entries";
 import { readExisting, snapshotOfPlan } from "../../sheets/existing";
@@ -73,11 +73,9 @@ export function previewHost(): PreviewHost {
       if (workbook && restore.edits.length > 0) {
         for (const e of restore.edits) {
           const sheet = workbook.sheets.find((s) => s.name === e.sheet)!;
-          const m = /^([A-Z]+)(\d+)$/.exec(e.cell)!;
-          let col = 0;
-          for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-          const row = sheet.rows[Number(m[2]) - 1]!;
-          row[col - 1] = { ...row[col - 1], value: e.value };
+          const at = cellPosition(e.cell)!;
+          const row = sheet.rows[at.row - 1]!;
+          row[at.col - 1] = { ...row[at.col - 1], value: e.value };
         }
         current = workbook;
         entries = entriesOf(workbook);
@@ -87,12 +85,10 @@ export function previewHost(): PreviewHost {
     // The pane's own inputs are the preview's cells: focusing one is selecting it, typing there updates the lists.
     select: async (sheet, address) => {
       const ws = current?.sheets.find((s) => s.name === sheet);
-      const m = /^([A-Z]+)(\d+)$/.exec(address);
-      if (!ws || !m) return;
-      const id = Object.entries(ws.rowOf).find(([, r]) => r === Number(m[2]))?.[0];
-      let col = 0;
-      for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-      const key = ws.columns[col - 1]?.key ?? "";
+      const at = cellPosition(address);
+      if (!ws || !at) return;
+      const id = Object.entries(ws.rowOf).find(([, r]) => r === at.row)?.[0];
+      const key = ws.columns[at.col - 1]?.key ?? "";
       if (id && key.startsWith("actual:")) document.getElementById(`input-${id}-${key.slice(7)}`)?.focus();
     },
     watch: async () => () => undefined,
