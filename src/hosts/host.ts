@@ -19,6 +19,8 @@ export interface WorkbookHost {
   refresh(catalog: Catalog, options: RefreshOptions & { dryRun: boolean }): Promise<Refresh>;
   /** Puts back the entries saved before the last refresh. */
   restore(): Promise<Restore>;
+  /** The selected range as tab-separated text (as displayed), to import an appendix table; null where there is no selection (the preview). */
+  readSelection(): Promise<string | null>;
   /** Shows a cell to staff (Excel selects it; the preview focuses its input). */
   select(sheet: string, address: string): Promise<void>;
   /** Calls back (debounced) when staff change cells, not for the add-in's own writes; resolves to a stop function. */

@@ -25,12 +25,16 @@ import { countByStatus, inputBlocks, judgeSheets, type JudgedCell } from "./judg
 import { preference, setPreference } from "./platform";
 import { CHANGE_LABELS, countChanges, type Refresh } from "../sheets/merge";
 import { t } from "./strings";
+import { PasteImport } from "./PasteImport";
 
 type TabKey = "load" | "check" | "refresh" | "print";
 type Notice = { kind: "success" | "warning" | "error"; title: string; text: string; details?: string };
 
 export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: Lang }) {
-  const { catalog, host } = props;
+  const { host } = props;
+  // The seed catalog plus the tables the user imported (pasted or selected) in this session.
+  const [imported, setImported] = useState<Catalog["plans"]>([]);
+  const catalog = useMemo<Catalog>(() => ({ plans: [...props.catalog.plans.filter((p) => !imported.some((x) => x.id === p.id)), ...imported] }), [props.catalog, imported]);
   const preview = host.kind === "preview" ? (host as PreviewHost) : null;
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [tab, setTab] = useState<TabKey>("load");
@@ -50,11 +54,11 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
 
   const fail = (e: unknown) => setNotice({ kind: "error", title: t(lang, "error"), text: lang === "vi" ? "Không hoàn tất được thao tác." : "The action could not be completed.", details: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) });
 
-  const load = async () => {
+  const load = async (source: Catalog = catalog, plans: string[] = chosen) => {
     setBusy(t(lang, "loading"));
     setNotice(null);
     try {
-      const built = buildWorkbookPlan(catalog, { asOf: todayVi(), plans: chosen });
+      const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, protect: preference("protect") !== "off" });
       const result = await host.load(built);
       const indicators = built.sheets.filter((s) => result.written.includes(s.name)).reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
       setPlan(preview ? preview.plan() : built);
@@ -217,6 +221,17 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
             <Button appearance="primary" onClick={() => void load()} disabled={!!busy || chosen.length === 0} data-testid="load">
               {t(lang, "load")}
             </Button>
+            <PasteImport
+              lang={lang}
+              busy={!!busy}
+              canSelect={host.kind === "excel"}
+              readSelection={() => host.readSelection().catch((e: unknown) => (fail(e), null))}
+              onError={(title, text) => setNotice({ kind: "error", title, text })}
+              onWrite={(pasted) => {
+                setImported((list) => [...list.filter((p) => p.id !== pasted.id), pasted]);
+                void load({ plans: [pasted] }, [pasted.id]);
+              }}
+            />
           </section>
         )}
         {tab === "check" && <CheckView lang={lang} judged={judged} loaded={!!plan} onShow={showCell} />}

@@ -138,4 +138,52 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     await page.getByText("Preview mode").waitFor();
     await context.close();
   }, 120_000);
+
+  test("imports a pasted appendix table: shows how each row was read, takes corrections, writes and judges it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+    const page = await context.newPage();
+    await openPane(page);
+    const table = readFileSync(join(ROOT, "test/fixtures/reordered-2026.tsv"), "utf8");
+    await page.getByTestId("paste-text").fill(table);
+    await page.getByTestId("paste-code").fill("QD-12");
+    await page.getByTestId("paste-read").click();
+    const reading = page.getByTestId("reading");
+    await reading.waitFor();
+    const readAs = (name: string) => reading.locator("tr", { hasText: name }).getByTestId("read-as").innerText();
+    await expect(readAs("Tỷ lệ bao phủ bảo hiểm y tế")).resolves.toBe("Tối thiểu ≥ 95,1");
+    await expect(readAs("Chỉ số đổi mới sáng tạo")).resolves.toBe("Thứ hạng 35 – 40");
+    await expect(readAs("Tỷ lệ hộ nghèo")).resolves.toBe("Giảm −0,5 điểm");
+
+    // Correct one target and one direction before writing.
+    const target = page.getByRole("textbox", { name: "Chỉ tiêu KH: Tỷ lệ bao phủ bảo hiểm y tế" });
+    await target.fill("≥ 96");
+    await target.press("Enter");
+    await expect(readAs("Tỷ lệ bao phủ bảo hiểm y tế")).resolves.toBe("Tối thiểu ≥ 96");
+    await page.getByRole("combobox", { name: "Hướng: Tổng vốn đầu tư toàn xã hội" }).selectOption("band");
+    await page.screenshot({ path: join(OUT, "taskpane-paste.png") });
+
+    await page.getByTestId("paste-write").click();
+    await expect(page.getByTestId("notice").innerText()).resolves.toContain("Đã tạo");
+    await page.getByTestId("sheet-QD-12 2").click(); // the table says "PHỤ LỤC 2"
+    const rowOf = page.locator("[data-testid=preview-table] tr", { hasText: "Tỷ lệ bao phủ bảo hiểm y tế" });
+    await expect(rowOf.innerText()).resolves.toContain("≥ 96");
+    const input = rowOf.locator("input");
+    await input.fill("95,5");
+    await input.press("Enter");
+    await expect(rowOf.locator("[data-status]").getAttribute("data-status")).resolves.toBe("near");
+    await context.close();
+  }, 120_000);
+
+  test("says what is wrong with a paste that is not an appendix table", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openPane(page);
+    await page.getByTestId("paste-text").fill("Kính gửi các sở, ngành\nđề nghị báo cáo trước ngày 15/12");
+    await page.getByTestId("paste-read").click();
+    const notice = page.getByTestId("notice");
+    await notice.waitFor();
+    expect(await notice.innerText()).toMatch(/tiêu đề|header/i);
+    await expect(page.getByTestId("reading").count()).resolves.toBe(0);
+    await context.close();
+  }, 60_000);
 });

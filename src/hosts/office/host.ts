@@ -15,6 +15,13 @@ export function excelHost(): WorkbookHost {
     readEntries: () => Excel.run(async (context) => (await readEntriesFromExcel(context)).entries),
     refresh: (catalog, options) => own.during(() => Excel.run(async (context) => (await refreshInExcel(context, catalog, options)).refresh)),
     restore: () => own.during(() => Excel.run(async (context) => restoreInExcel(context))),
+    readSelection: () =>
+      Excel.run(async (context) => {
+        const range = context.workbook.getSelectedRange();
+        range.load("text");
+        await context.sync();
+        return range.text.map((row) => row.join("\t")).join("\n");
+      }),
     select: (sheet, address) =>
       Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

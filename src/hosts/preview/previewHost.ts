@@ -92,6 +92,7 @@ export function previewHost(): PreviewHost {
       if (id && key.startsWith("actual:")) document.getElementById(`input-${id}-${key.slice(7)}`)?.focus();
     },
     watch: async () => () => undefined,
+    readSelection: async () => null,
     download: async () => {
       const plan = filled();
       if (!plan) throw new Error("Chưa nạp chỉ tiêu / nothing loaded");

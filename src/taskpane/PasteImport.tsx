@@ -1,0 +1,128 @@
+import { useMemo, useState } from "react";
+import { Button, Input, Text, Textarea } from "@fluentui/react-components";
+import type { Lang } from "../i18n/messages";
+import type { Direction, Plan } from "../model";
+import { parsePastedTable } from "../parse/document";
+import { correctPlan, KIND_LABELS, readingOf, type Correction } from "../parse/reading";
+import { t } from "./strings";
+
+/**
+ * Importing an appendix table that is not in the seed catalog: pasted text or the selected range in Excel. The
+ * table is read at once and shown row by row (kind of target, bounds, direction and why); the user can retype a
+ * target or choose a direction, and only then write it to a sheet.
+ */
+export function PasteImport(props: {
+  lang: Lang;
+  busy: boolean;
+  readSelection: () => Promise<string | null>;
+  canSelect: boolean;
+  onWrite: (plan: Plan) => void;
+  onError: (title: string, text: string) => void;
+}) {
+  const { lang } = props;
+  const [text, setText] = useState("");
+  const [code, setCode] = useState("DAN");
+  const [read, setRead] = useState<{ plan: Plan; skipped: number } | null>(null);
+  const [corrections, setCorrections] = useState<Record<string, Correction>>({});
+
+  const parse = (source: string) => {
+    const id = code.replace(/[^A-Za-z0-9-]+/g, "").slice(0, 20) || "DAN";
+    const result = parsePastedTable(source, { id, title: source.split(/\r?\n/).find((l) => l.trim() !== "" && !l.includes("\t"))?.trim() });
+    setCorrections({});
+    if (!result.ok) {
+      setRead(null);
+      props.onError(t(lang, "pasteTitle"), result.error[lang]);
+      return;
+    }
+    setRead({ plan: result.plan, skipped: result.skipped.length });
+  };
+
+  const corrected = useMemo(() => (read ? correctPlan(read.plan, corrections) : null), [read, corrections]);
+  const rows = useMemo(() => (corrected ? readingOf(corrected, lang) : []), [corrected, lang]);
+  const fix = (id: string, c: Correction) => setCorrections((all) => ({ ...all, [id]: { ...all[id], ...c } }));
+  const dirLabel: Record<Direction, string> = { higher: t(lang, "dirHigher"), lower: t(lang, "dirLower"), band: t(lang, "dirBand") };
+  const cell = { border: "1px solid #ddd", padding: 3, verticalAlign: "top" } as const;
+
+  return (
+    <section style={{ display: "flex", flexDirection: "column", gap: 6, marginTop: 12 }} data-testid="paste">
+      <Text weight="semibold">{t(lang, "pasteTitle")}</Text>
+      <Text size={200}>{t(lang, "pasteHint")}</Text>
+      <Textarea aria-label={t(lang, "pasteLabel")} value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={4} data-testid="paste-text" />
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
+        <Input aria-label={t(lang, "pasteCode")} value={code} onChange={(_, d) => setCode(d.value)} style={{ width: 110 }} data-testid="paste-code" />
+        <Button onClick={() => parse(text)} disabled={props.busy || text.trim() === ""} data-testid="paste-read">
+          {t(lang, "readTable")}
+        </Button>
+        {props.canSelect && (
+          <Button
+            onClick={() =>
+              void props.readSelection().then((s) => {
+                if (s === null) return;
+                setText(s);
+                parse(s);
+              })
+            }
+            disabled={props.busy}
+          >
+            {t(lang, "useSelection")}
+          </Button>
+        )}
+      </div>
+      {read && corrected && (
+        <>
+          <Text weight="semibold">{t(lang, "readingTitle")}</Text>
+          {read.skipped > 0 && <Text size={200}>{t(lang, "skippedRows", { n: read.skipped })}</Text>}
+          <div style={{ overflowX: "auto" }}>
+            <table style={{ borderCollapse: "collapse", fontSize: 12 }} data-testid="reading">
+              <thead>
+                <tr>
+                  {["TT", t(lang, "indicator"), t(lang, "unit"), t(lang, "target"), t(lang, "readAs"), t(lang, "direction"), t(lang, "why")].map((h) => (
+                    <th key={h} style={{ ...cell, background: "#1F4E78", color: "white" }}>
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id} data-id={r.id} data-kind={r.kind} style={r.kind === "unparsed" ? { background: "#FFEB9C" } : undefined}>
+                    <td style={cell}>{r.code}</td>
+                    <td style={{ ...cell, paddingLeft: 3 + r.level * 10 }}>{r.name}</td>
+                    <td style={cell}>{r.unit}</td>
+                    <td style={cell}>
+                      <input
+                        aria-label={`${t(lang, "target")}: ${r.name}`}
+                        defaultValue={r.text}
+                        onBlur={(e) => fix(r.id, { target: e.currentTarget.value })}
+                        onKeyDown={(e) => {
+                          if (e.key === "Enter") e.currentTarget.blur();
+                        }}
+                        style={{ width: 90 }}
+                      />
+                    </td>
+                    <td style={cell} data-testid="read-as">
+                      {KIND_LABELS[r.kind][lang]} {r.bounds}
+                    </td>
+                    <td style={cell}>
+                      <select aria-label={`${t(lang, "direction")}: ${r.name}`} value={r.direction} onChange={(e) => fix(r.id, { direction: e.currentTarget.value as Direction })}>
+                        {(["higher", "lower", "band"] as Direction[]).map((d) => (
+                          <option key={d} value={d}>
+                            {dirLabel[d]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td style={{ ...cell, fontSize: 11, color: "#595959" }}>{r.why[lang]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Button appearance="primary" onClick={() => props.onWrite(corrected)} disabled={props.busy} data-testid="paste-write">
+            {t(lang, "writeTable")}
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
