@@ -1,4 +1,8 @@
 import ExcelJS from "exceljs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { recalculatedCsv } from "../helpers/libreoffice";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { toWorkbook } from "../../src/hosts/xlsx/write";
 import { refreshInWorkbook, restoreInWorkbook } from "../../src/hosts/xlsx/refresh";
@@ -118,6 +122,18 @@ describe("refresh of the Trà Vinh workbook after source edits", () => {
     expect(backup.state).toBe("hidden");
     expect(refresh.backedUp).toBeGreaterThanOrEqual(2 * before.size);
   });
+
+  it("recalculates in LibreOffice: the new target judges the carried actual, the retired row is not counted", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "im-refresh-lo-")), "refreshed.xlsx");
+    await wb.xlsx.writeFile(file);
+    const rows = recalculatedCsv(file); // the summary sheet, with every indicator's live status
+    const line = (name: string) => rows.find((r) => r[2] === name)!;
+    expect(line("Tỷ lệ nợ xấu nội bảng").slice(4, 7)).toEqual(["< 2,5", "10", "✗ Không đạt"]);
+    expect(line("Tỷ lệ hộ gia đình có cáp quang")[6]).toBe(RETIRED_LABEL);
+    // The appendix's count of judged indicators is the revised plan's, the retired row left out.
+    const counted = rows.find((r) => r[1] === "TV-QD77-2025 IV")!;
+    expect(Number(counted[2])).toBe(editedCatalog().plans[0]!.appendices.find((a) => a.id === "IV")!.indicators.length);
+  }, 180_000);
 
   it("changes nothing when refreshed again with the same source", async () => {
     const again = refreshInWorkbook(await roundTrip(wb), editedCatalog(), { ...OPTIONS, now: "23/11/2026 09:00", apply: true });
