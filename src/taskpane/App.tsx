@@ -19,7 +19,7 @@ import type { WorkbookHost } from "../hosts/host";
 import type { PreviewHost } from "../hosts/preview/previewHost";
 import type { Entries } from "../sheets/indicatorSheet";
 import { columnLetter, type SheetPlan } from "../sheets/plan";
-import { buildWorkbookPlan, todayVi } from "../sheets/workbook";
+import { buildWorkbookPlan, SUMMARY_SHEET, todayVi } from "../sheets/workbook";
 import { STATUS_ORDER, STATUS_VOCABULARY, statusLabel } from "../evaluate/vocabulary";
 import { countByStatus, inputBlocks, judgeSheets, type JudgedCell } from "./judging";
 import { preference, setPreference } from "./platform";
@@ -273,6 +273,11 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
         {tab === "print" && (
           <section style={{ display: "flex", flexDirection: "column", gap: 8 }}>
             <Text>{t(lang, "printHow")}</Text>
+            {!preview && (
+              <Button onClick={() => host.select(SUMMARY_SHEET, "B1").catch(fail)} disabled={!plan || !!busy}>
+                {t(lang, "openSummary")}
+              </Button>
+            )}
             {preview && (
               <Button onClick={() => void download()} disabled={!plan || !!busy} data-testid="download">
                 {t(lang, "download")}

@@ -64,6 +64,7 @@ export const UI = {
     vi: "In: mở từng trang phụ lục, chọn Tệp › In; trang đã đặt khổ A4 ngang, vừa một trang bề ngang, lặp dòng tiêu đề. Trạng thái in kèm ký hiệu nên đọc được cả khi in đen trắng.",
     en: "Print: open each appendix sheet, choose File › Print; sheets are set to A4 landscape, one page wide, header row repeated. Statuses carry symbols, so a black-and-white print still reads.",
   },
+  openSummary: { vi: "Mở trang Tổng hợp để in", en: "Open the summary sheet to print" },
   error: { vi: "Có lỗi", en: "Something went wrong" },
   details: { vi: "Chi tiết kỹ thuật", en: "Technical details" },
   actual: { vi: "Thực hiện", en: "Actual" },
