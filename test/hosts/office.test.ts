@@ -90,7 +90,7 @@ describe("the Office.js host against a recording fake of the Excel API", () => {
       "This Excel lacks conditional formats",
       "This Excel cannot freeze panes",
       "This Excel lacks data validation and calculation suspension",
-      "This Excel lacks page layout",
+      "This Excel lacks page layout and change events",
     ]);
     expect([...fake.sheets.values()].every((s) => s.conditional.length === 0)).toBe(true);
     expect(report.written.length).toBeGreaterThan(0);

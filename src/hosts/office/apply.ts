@@ -214,7 +214,10 @@ const DEGRADED: Record<string, { vi: string; en: string }> = {
   "1.6": { vi: "Excel này chưa hỗ trợ tô màu theo điều kiện (ExcelApi 1.6): trạng thái vẫn hiện bằng chữ và ký hiệu", en: "This Excel lacks conditional formats (ExcelApi 1.6): statuses still show as text and symbols" },
   "1.7": { vi: "Excel này chưa hỗ trợ cố định dòng tiêu đề (ExcelApi 1.7)", en: "This Excel cannot freeze panes (ExcelApi 1.7)" },
   "1.8": { vi: "Excel này chưa hỗ trợ kiểm tra nhập liệu và tạm dừng tính toán (ExcelApi 1.8)", en: "This Excel lacks data validation and calculation suspension (ExcelApi 1.8)" },
-  "1.9": { vi: "Excel này chưa hỗ trợ thiết lập trang in (ExcelApi 1.9): hãy đặt khổ A4 ngang, vừa một trang bề ngang khi in", en: "This Excel lacks page layout (ExcelApi 1.9): set A4 landscape, fit to one page wide, when printing" },
+  "1.9": {
+    vi: "Excel này chưa hỗ trợ thiết lập trang in và sự kiện thay đổi (ExcelApi 1.9): hãy đặt khổ A4 ngang, vừa một trang bề ngang khi in; danh sách kiểm tra cập nhật sau mỗi thao tác thay vì ngay khi gõ",
+    en: "This Excel lacks page layout and change events (ExcelApi 1.9): set A4 landscape, fit to one page wide, when printing; the check list updates after each action rather than as you type",
+  },
 };
 
 export async function applySheetPlan(context: Excel.RequestContext, plan: SheetPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
