@@ -128,10 +128,11 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
   }
   const rawKeys = sheet.rows[keyRow]!.map((k) => (typeof k === "string" ? k : ""));
   const idCol = rawKeys.indexOf("id");
-  // Row after the key row is the header as written; if it holds an id, staff deleted the header.
+  // Row after the key row is the header as written; if it holds an id or a section heading, staff deleted it.
   let headerRow = keyRow + 1;
   const headerCells = sheet.rows[headerRow] ?? [];
-  if (isIndicatorId(headerCells[idCol])) {
+  const first = headerCells[idCol];
+  if (isIndicatorId(first) || (typeof first === "string" && first.startsWith(SECTION_MARK))) {
     at(`A${headerRow + 1}`, "hàng tiêu đề của bảng đã bị xoá: các dòng vẫn được đọc theo mã", "the table's header row was deleted: rows are still read by id");
     headerRow = keyRow;
   }
@@ -150,8 +151,10 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
         continue;
       }
       if (key === "") key = `user:${header || `Cột ${columnLetter(c + 1)}`}`;
+      // Two columns of staff's with the same header stay two columns.
       let unique = key;
-      for (let n = 2; userColumns.some((u) => u.key === unique) || rawKeys.includes(unique) && unique !== rawKeys[c]; n++) unique = `${key} (${n})`;
+      const taken = (k: string) => userColumns.some((u) => u.key === k) || (rawKeys.includes(k) && k !== rawKeys[c]);
+      for (let n = 2; taken(unique); n++) unique = `${key} (${n})`;
       userColumns.push({ key: unique, header: header || unique.slice(5) });
       key = unique;
     }

@@ -1,0 +1,74 @@
+import { buildWorkbookPlan } from "../../src/sheets/workbook";
+import { readExisting, snapshotOfPlan, type WorkbookSnapshot } from "../../src/sheets/existing";
+import { KEY_ROW } from "../../src/sheets/indicatorSheet";
+import { tvCatalog, TV } from "../helpers/refresh";
+
+/**
+ * Reading a workbook before a refresh: what staff changed in the structure is reported with its cell, and what
+ * they typed is read wherever it now stands.
+ */
+const SHEET = `${TV} IV`;
+const fresh = (): WorkbookSnapshot => snapshotOfPlan(buildWorkbookPlan(tvCatalog(), { asOf: "30/06/2025", plans: [TV] }).sheets);
+const sheetOf = (s: WorkbookSnapshot) => s.sheets.find((x) => x.name === SHEET)!;
+const col = (s: WorkbookSnapshot, key: string) => sheetOf(s).rows[KEY_ROW - 1]!.indexOf(key);
+
+describe("reading what a workbook holds before a refresh", () => {
+  it("reads a fresh workbook without a single notice, every indicator by id", () => {
+    const existing = readExisting(fresh());
+    expect(existing.notices).toEqual([]);
+    const iv = existing.sheets.find((s) => s.name === SHEET)!;
+    expect(iv.source).toBe(`${TV}.IV`);
+    expect(iv.rows.filter((r) => r.id).length).toBe(tvCatalog().plans[0]!.appendices.find((a) => a.id === "IV")!.indicators.length);
+    expect(iv.rows.filter((r) => !r.id)).toEqual([]); // section headings are not taken for rows staff added
+  });
+
+  it("follows a key row moved by a row inserted above, and says so", () => {
+    const s = fresh();
+    sheetOf(s).rows.splice(1, 0, ["Ghi chú của phòng"]);
+    const existing = readExisting(s);
+    expect(existing.notices.map((n) => [n.sheet, n.cell])).toEqual([[SHEET, "A6"]]);
+    expect(existing.sheets.find((x) => x.name === SHEET)!.rows.filter((r) => r.id).length).toBeGreaterThan(30);
+  });
+
+  it("still reads rows by id when the header row was deleted", () => {
+    const s = fresh();
+    sheetOf(s).rows.splice(KEY_ROW, 1);
+    const existing = readExisting(s);
+    expect(existing.notices.some((n) => n.en.includes("header row was deleted"))).toBe(true);
+    expect(existing.sheets.find((x) => x.name === SHEET)!.rows.filter((r) => r.id).length).toBeGreaterThan(30);
+  });
+
+  it("does not read a sheet whose key row is gone, keeps it, and says why", () => {
+    const s = fresh();
+    sheetOf(s).rows.splice(KEY_ROW - 1, 1);
+    const existing = readExisting(s);
+    expect(existing.foreign).toContain(SHEET);
+    expect(existing.notices.find((n) => n.sheet === SHEET)!.vi).toContain("không còn hàng khoá ẩn");
+  });
+
+  it("reports a value typed over a formula, a duplicated id and filtered rows, with their cells", () => {
+    const s = fresh();
+    const rows = sheetOf(s).rows;
+    const first = rows.findIndex((r, k) => k > KEY_ROW && typeof r[0] === "string" && /\.[0-9a-f]{6}$/.test(r[0]));
+    rows[first]![col(s, "status:2025")] = "đạt rồi";
+    rows.push([...rows[first + 1]!]);
+    sheetOf(s).hiddenRows.push(first + 3, first + 4);
+    const notices = readExisting(s).notices.map((n) => `${n.cell} ${n.en}`);
+    expect(notices.some((n) => n.startsWith(`${String.fromCharCode(65 + col(s, "status:2025"))}${first + 1} `) && n.includes("“đạt rồi”"))).toBe(true);
+    expect(notices.some((n) => n.startsWith(`A${rows.length} `) && n.includes("appears twice"))).toBe(true);
+    expect(notices.some((n) => n.includes("2 rows are hidden"))).toBe(true);
+  });
+
+  it("keeps two columns of staff's with the same header apart, and a column without a header", () => {
+    const s = fresh();
+    const rows = sheetOf(s).rows;
+    const width = Math.max(...rows.map((r) => r.length));
+    rows[KEY_ROW]![width] = "Ý kiến";
+    rows[KEY_ROW]![width + 1] = "Ý kiến";
+    rows[KEY_ROW + 1]![width] = "a";
+    rows[KEY_ROW + 1]![width + 1] = "b";
+    rows[KEY_ROW + 2]![width + 3] = "ghi tạm";
+    const iv = readExisting(s).sheets.find((x) => x.name === SHEET)!;
+    expect(iv.userColumns.map((c) => c.key)).toEqual(["user:Ý kiến", "user:Ý kiến (2)", expect.stringMatching(/^user:Cột [A-Z]+$/)]);
+  });
+});
