@@ -131,8 +131,8 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
   // Row after the key row is the header as written; if it holds an id or a section heading, staff deleted it.
   let headerRow = keyRow + 1;
   const headerCells = sheet.rows[headerRow] ?? [];
-  const first = headerCells[idCol];
-  if (isIndicatorId(first) || (typeof first === "string" && first.startsWith(SECTION_MARK))) {
+  const first = typeof headerCells[idCol] === "string" ? (headerCells[idCol] as string) : "";
+  if (ID.test(first) || first.startsWith(SECTION_MARK)) {
     at(`A${headerRow + 1}`, "hàng tiêu đề của bảng đã bị xoá: các dòng vẫn được đọc theo mã", "the table's header row was deleted: rows are still read by id");
     headerRow = keyRow;
   }

@@ -69,9 +69,19 @@ export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
     for await (const chunk of entry) chunks.push(chunk);
     patched.sharedStrings = sharedStrings(Buffer.concat(chunks).toString("utf8"));
   };
+  // Nor does it read a row's hidden flag (a filtered table): the worksheet's XML is scanned for it on the way.
+  const withHidden = reader as unknown as { _parseWorksheet: (source: AsyncIterable<Buffer | string>, sheetNo: string) => Generator<{ value: { hiddenRows?: number[] } }> };
+  const parseWorksheet = withHidden._parseWorksheet;
+  withHidden._parseWorksheet = function* (source, sheetNo) {
+    const hidden: number[] = [];
+    for (const event of parseWorksheet.call(this, hiddenRowsOf(source, hidden), sheetNo)) {
+      event.value.hiddenRows = hidden;
+      yield event;
+    }
+  };
   const sheets: WorkbookSnapshot["sheets"] = [];
   for await (const ws of reader) {
-    const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string };
+    const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string; hiddenRows?: number[] };
     const rows: SnapshotCell[][] = [];
     for await (const row of sheet) {
       const cells: SnapshotCell[] = [];
@@ -82,9 +92,27 @@ export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
       while (rows.length < row.number - 1) rows.push([]);
       rows.push(cells);
     }
-    sheets.push({ name: sheet.name, hidden: (sheet.state ?? "visible") !== "visible", rows, hiddenRows: [] });
+    sheets.push({ name: sheet.name, hidden: (sheet.state ?? "visible") !== "visible", rows, hiddenRows: sheet.hiddenRows ?? [] });
   }
   return { sheets };
+}
+
+/** Passes a worksheet's XML through unchanged, noting the rows marked hidden ("<row r=\"12\" hidden=\"1\" …>"). */
+async function* hiddenRowsOf(source: AsyncIterable<Buffer | string>, hidden: number[]): AsyncGenerator<Buffer | string> {
+  let tail = "";
+  for await (const chunk of source) {
+    // Tags are ASCII: latin1 keeps byte positions and cannot split a character.
+    const text = tail + (typeof chunk === "string" ? chunk : chunk.toString("latin1"));
+    const tag = /<row\b[^>]*>/g;
+    let end = 0;
+    for (let m = tag.exec(text); m; m = tag.exec(text)) {
+      if (/\shidden="(1|true)"/.test(m[0])) hidden.push(Number(/\sr="(\d+)"/.exec(m[0])?.[1] ?? 0));
+      end = tag.lastIndex;
+    }
+    const open = text.lastIndexOf("<");
+    tail = open >= end ? text.slice(open) : "";
+    yield chunk;
+  }
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
