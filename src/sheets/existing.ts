@@ -23,6 +23,8 @@ export const SnapshotSheet = z.object({
   rows: z.array(z.array(z.union([CellValue, z.object({ formula: z.literal(true) })]))),
   /** 1-based rows hidden by a filter or by hand (rows the add-in hid itself, such as the key row, included). */
   hiddenRows: z.array(z.number()).default([]),
+  /** A filter is on (Excel reports that where it cannot say which rows it hides). */
+  filtered: z.boolean().optional(),
 });
 export type SnapshotSheet = z.infer<typeof SnapshotSheet>;
 
@@ -208,6 +210,8 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
   const hiddenRows = sheet.hiddenRows.filter((r) => r > headerRow + 1).length;
   if (hiddenRows > 0) {
     at(`A${headerRow + 2}`, `${hiddenRows} dòng đang bị ẩn (lọc): vẫn được đọc đủ; sau khi cập nhật bảng hiện lại mọi dòng`, `${hiddenRows} rows are hidden (filtered): all are read; after the refresh every row shows again`);
+  } else if (sheet.filtered) {
+    at(`A${headerRow + 1}`, "bảng đang được lọc: mọi dòng vẫn được đọc đủ; sau khi cập nhật bảng bỏ lọc", "the table is filtered: every row is still read; after the refresh the filter is cleared");
   }
   return { name: sheet.name, source, keys, headers, userColumns, rows, hiddenRows };
 }

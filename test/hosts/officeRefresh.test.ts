@@ -97,6 +97,15 @@ describe("refresh inside Excel (recording fake)", () => {
     expect(counts[0]).toBeLessThanOrEqual(8);
   });
 
+  it("reports a filtered table (Excel says so per table) and reads every row all the same", async () => {
+    const { fake } = await loaded(tvCatalog());
+    fake.sheets.get(`${TV} IV`)!.tables[0]!.filtered = true;
+    const dry = await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: true });
+    expect(dry.refresh.notices.filter((n) => n.en.includes("filtered")).map((n) => n.sheet)).toEqual([`${TV} IV`]);
+    expect(dry.refresh.changes.filter((c) => c.kind === "retired")).toHaveLength(1);
+    expect(dry.syncs).toBe(2);
+  });
+
   it("changes nothing on a second refresh, and restores lost entries from the backup", async () => {
     const { fake } = await loaded(tvCatalog());
     await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: false });
@@ -112,7 +121,7 @@ describe("refresh inside Excel (recording fake)", () => {
     const typed = sheet.cells.get(`${row},${actualCol}`)!.value;
     sheet.cells.get(`${row},${actualCol}`)!.value = null;
     expect((await readEntriesFromExcel(fake.context)).entries.actuals[id]).toBeUndefined();
-    const restored = await restoreInExcel(fake.context);
+    const restored = await restoreInExcel(fake.context, all);
     expect(restored.edits.length).toBe(1);
     expect((await readEntriesFromExcel(fake.context)).entries.actuals[id]).toEqual({ "2025": typed });
   });

@@ -27,7 +27,7 @@ interface FakeSheet {
   name: string;
   visibility: string;
   cells: Map<string, StoredCell>;
-  tables: { address: string; name: string }[];
+  tables: { address: string; name: string; filtered?: boolean }[];
   conditional: { range: string; formula: string; fill?: string }[];
 }
 
@@ -180,6 +180,10 @@ export function createFakeExcel(existing: string[] = []): FakeExcel {
           return rangeOf(sheet, address);
         },
         tables: {
+          items: [] as { autoFilter: { isDataFiltered: boolean } }[],
+          load(this: { items: { autoFilter: { isDataFiltered: boolean } }[] }) {
+            pendingLoads.push(() => (this.items = sheet.tables.map((t) => ({ autoFilter: { isDataFiltered: t.filtered ?? false } }))));
+          },
           add: (address: string, headers: boolean) => {
             record([address, headers]);
             const t = { address, name: "" };

@@ -15,20 +15,27 @@ import { applySheetPlan, type ApplyOptions, type ApplyReport } from "./apply";
  */
 const TEMP_SHEET = "~Theo dõi chỉ tiêu";
 
+function isSupported(set: string, version: string): boolean {
+  return Office.context.requirements.isSetSupported(set, version);
+}
+
 /** Top-left cell of a used range's address ("Sheet!B3:K40"). */
 function startOf(address: string): { row: number; col: number } {
   return cellPosition((address.split("!").pop() ?? "A1").split(":")[0]!) ?? { row: 1, col: 1 };
 }
 
-export async function snapshotFromExcel(context: Excel.RequestContext): Promise<{ snapshot: WorkbookSnapshot; names: string[]; syncs: number }> {
+export async function snapshotFromExcel(context: Excel.RequestContext, supports: (set: string, version: string) => boolean = isSupported): Promise<{ snapshot: WorkbookSnapshot; names: string[]; syncs: number }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   const names = context.workbook.names;
   names.load("items/name");
   await context.sync();
+  // A filtered table hides rows; Excel says so per table (ExcelApi 1.9), in the same sync as the values.
+  const filters = supports("ExcelApi", "1.9");
   const used = worksheets.items.map((ws) => {
     const range = ws.getUsedRangeOrNullObject(false);
     range.load(["address", "values", "formulas", "numberFormat", "isNullObject"]);
+    if (filters) ws.tables.load("items/autoFilter/isDataFiltered");
     return { ws, range };
   });
   await context.sync();
@@ -49,7 +56,8 @@ export async function snapshotFromExcel(context: Excel.RequestContext): Promise<
         rows.push(cells);
       });
     }
-    return { name: ws.name, hidden: ws.visibility !== "Visible", rows, hiddenRows: [] };
+    const filtered = filters && ws.tables.items.some((t) => t.autoFilter.isDataFiltered);
+    return { name: ws.name, hidden: ws.visibility !== "Visible", rows, hiddenRows: [], filtered };
   });
   return { snapshot: { sheets }, names: names.items.map((n) => n.name), syncs: 2 };
 }
@@ -62,7 +70,7 @@ export interface ExcelRefresh {
 }
 
 export async function refreshInExcel(context: Excel.RequestContext, catalog: Catalog, options: RefreshOptions & ApplyOptions & { dryRun: boolean }): Promise<ExcelRefresh> {
-  const read = await snapshotFromExcel(context);
+  const read = await snapshotFromExcel(context, options.supports);
   const refresh = refreshWorkbook(catalog, readExisting(read.snapshot), options);
   if (options.dryRun || refresh.changes.length === 0) return { refresh, applied: null, syncs: read.syncs };
   const present = new Set(read.snapshot.sheets.map((s) => s.name));
@@ -90,8 +98,8 @@ export async function refreshInExcel(context: Excel.RequestContext, catalog: Cat
 }
 
 /** Puts the backup sheet's entries back in place inside Excel: two syncs to read, one to write. */
-export async function restoreInExcel(context: Excel.RequestContext): Promise<Restore & { syncs: number }> {
-  const read = await snapshotFromExcel(context);
+export async function restoreInExcel(context: Excel.RequestContext, supports: (set: string, version: string) => boolean = isSupported): Promise<Restore & { syncs: number }> {
+  const read = await snapshotFromExcel(context, supports);
   const restore = restoreEdits(readExisting(read.snapshot));
   for (const e of restore.edits) {
     const range = context.workbook.worksheets.getItem(e.sheet).getRange(e.cell);
