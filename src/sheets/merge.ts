@@ -278,7 +278,9 @@ export function logRow(change: Change, now: string): CellValue[] {
 export function refreshWorkbook(catalog: Catalog, existing: Existing, options: RefreshOptions): Refresh {
   const present = new Set(existing.sheets.map((s) => s.source.split(".")[0]!));
   const plans = options.plans ?? (present.size > 0 ? catalog.plans.map((p) => p.id).filter((id) => present.has(id)) : undefined);
-  const inputs = workbookSheetInputs(catalog, plans);
+  // A refresh updates the appendices the workbook has; adding one is a load (or naming its plan in `plans`).
+  const sources = new Set(existing.sheets.map((s) => s.source));
+  const inputs = workbookSheetInputs(catalog, plans, options.plans || existing.sheets.length === 0 ? undefined : (key) => sources.has(key));
   const notices = [...existing.notices];
   const entries: Entries = { actuals: {}, notes: {}, baselines: {} };
   const carry: Record<string, SheetCarry> = {};
@@ -305,7 +307,8 @@ export function refreshWorkbook(catalog: Catalog, existing: Existing, options: R
     keep.push(old.name);
     notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
   }
-  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, protect: options.protect }, carry);
+  const appendices = inputs.map((input) => (input.rows[0] ? sourceOf(input.rows[0].id) : `${input.plan.id}.${input.appendix.id}`));
+  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect }, carry);
   const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];
   const backup = backupRows(existing, options.now);
   plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));

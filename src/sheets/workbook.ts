@@ -19,6 +19,8 @@ export interface WorkbookOptions {
   entries: Entries;
   /** Plan ids to include; all when absent. */
   plans?: string[];
+  /** Appendices to include, as "plan.appendix" ("TV-QD77-2025.IV"); all of the plans' when absent. */
+  appendices?: string[];
   /** Lock target and formula cells (input cells stay editable), no password. */
   protect?: boolean;
 }
@@ -26,19 +28,24 @@ export interface WorkbookOptions {
 export const SUMMARY_SHEET = "Tổng hợp";
 const JUDGED: Status[] = ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"];
 
-/** The sheets of a catalog's workbook in order, as inputs to the sheet builder (also what a refresh matches against). */
-export function workbookSheetInputs(catalog: Catalog, plans?: string[]): SheetInput[] {
+/**
+ * The sheets of a catalog's workbook in order, as inputs to the sheet builder (also what a refresh matches
+ * against). `appendix` keeps only some appendices, by "plan.appendix" (the GRDP scenario pair counts as its base
+ * or its high appendix).
+ */
+export function workbookSheetInputs(catalog: Catalog, plans?: string[], appendix?: (key: string) => boolean): SheetInput[] {
   const inputs: SheetInput[] = [];
+  const wanted = (plan: string, ...ids: string[]) => !appendix || ids.some((id) => appendix(`${plan}.${id}`));
   for (const plan of catalog.plans.filter((p) => !plans || plans.includes(p.id))) {
     const base = plan.appendices.find((a) => a.layout === "scenario" && /a$/i.test(a.id));
     const high = plan.appendices.find((a) => a.layout === "scenario" && /b$/i.test(a.id));
-    for (const appendix of plan.appendices) {
-      if (base && high && (appendix === base || appendix === high)) {
-        if (appendix === base) inputs.push(scenarioSheetInput(plan, pairScenarios(base.indicators, high.indicators), { base: base.scenario ?? "", high: high.scenario ?? "" }));
+    for (const a of plan.appendices) {
+      if (base && high && (a === base || a === high)) {
+        if (a === base && wanted(plan.id, base.id, high.id)) inputs.push(scenarioSheetInput(plan, pairScenarios(base.indicators, high.indicators), { base: base.scenario ?? "", high: high.scenario ?? "" }));
         continue;
       }
-      if (appendix.indicators.length === 0) continue;
-      inputs.push(indicatorSheetInput(plan, appendix));
+      if (a.indicators.length === 0 || !wanted(plan.id, a.id)) continue;
+      inputs.push(indicatorSheetInput(plan, a));
     }
   }
   return inputs;
@@ -47,7 +54,8 @@ export function workbookSheetInputs(catalog: Catalog, plans?: string[]): SheetIn
 export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOptions> & { asOf: string }, carry?: Record<string, SheetCarry>): SheetPlan {
   const opts = { tolerance: 0.05, entries: EMPTY_ENTRIES, ...options };
   // A refresh keeps the name staff gave a sheet (carry.name).
-  const sheets = workbookSheetInputs(catalog, opts.plans).map((input) => {
+  const only = opts.appendices ? new Set(opts.appendices) : null;
+  const sheets = workbookSheetInputs(catalog, opts.plans, only ? (key) => only.has(key) : undefined).map((input) => {
     const sheet = buildSheet({ ...input, name: carry?.[input.name]?.name ?? input.name }, { ...opts, carry: carry?.[input.name] });
     return opts.protect ? { ...sheet, protect: true } : sheet;
   });

@@ -39,6 +39,8 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [tab, setTab] = useState<TabKey>("load");
   const [chosen, setChosen] = useState<string[]>(catalog.plans.filter((p) => p.appendices.length > 0).map((p) => p.id));
+  // Appendices left out by the user, as "plan.appendix"; every appendix of a chosen plan is loaded otherwise.
+  const [leftOut, setLeftOut] = useState<string[]>([]);
   const [plan, setPlan] = useState<SheetPlan | null>(null);
   const [entries, setEntries] = useState<Entries>({ actuals: {}, notes: {}, baselines: {} });
   const [busy, setBusy] = useState<string | null>(null);
@@ -58,7 +60,8 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
     setBusy(t(lang, "loading"));
     setNotice(null);
     try {
-      const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, protect: preference("protect") !== "off" });
+      const appendices = source.plans.flatMap((p) => p.appendices.map((a) => `${p.id}.${a.id}`)).filter((k) => !leftOut.includes(k));
+      const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, appendices, protect: preference("protect") !== "off" });
       const result = await host.load(built);
       const indicators = built.sheets.filter((s) => result.written.includes(s.name)).reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
       setPlan(preview ? preview.plan() : built);
@@ -215,6 +218,26 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
                     label={`${p.province} — ${p.number}: ${p.title.slice(0, 80)}${p.title.length > 80 ? "…" : ""} (${count ? `${count} ${t(lang, "indicators")}` : t(lang, "noTable")})`}
                     data-testid={`plan-${p.id}`}
                   />
+                  {chosen.includes(p.id) && p.appendices.filter((a) => a.indicators.length > 0).length > 1 && (
+                    <div style={{ display: "flex", flexWrap: "wrap", marginLeft: 28 }}>
+                      {p.appendices
+                        .filter((a) => a.indicators.length > 0)
+                        .map((a) => {
+                          const key = `${p.id}.${a.id}`;
+                          return (
+                            <Checkbox
+                              key={key}
+                              size="medium"
+                              checked={!leftOut.includes(key)}
+                              onChange={(_, d) => setLeftOut((l) => (d.checked ? l.filter((x) => x !== key) : [...l, key]))}
+                              label={`${t(lang, "appendix")} ${a.id} (${a.indicators.length})`}
+                              title={a.title}
+                              data-testid={`appendix-${key}`}
+                            />
+                          );
+                        })}
+                    </div>
+                  )}
                 </div>
               );
             })}

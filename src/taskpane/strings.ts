@@ -46,6 +46,7 @@ export const UI = {
   notices: { vi: "Lưu ý", en: "Notes" },
   choosePlans: { vi: "Chọn văn bản kế hoạch:", en: "Choose plan documents:" },
   indicators: { vi: "chỉ tiêu", en: "indicators" },
+  appendix: { vi: "Phụ lục", en: "Appendix" },
   noTable: { vi: "không có bảng chỉ tiêu", en: "no indicator table" },
   load: { vi: "Nạp vào trang tính", en: "Load into sheets" },
   loading: { vi: "Đang tạo trang tính…", en: "Creating sheets…" },

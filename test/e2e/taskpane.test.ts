@@ -6,7 +6,7 @@ import { extname, join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { readEntriesFile } from "../../src/hosts/xlsx/read";
-import { row } from "../helpers/seedCatalog";
+import { appendix, row } from "../helpers/seedCatalog";
 
 /**
  * The task pane in a real browser outside Excel (preview mode), as a person without Excel would try it:
@@ -69,12 +69,14 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     await openPane(page);
     await page.getByText("Chế độ xem thử").waitFor();
 
-    // Load only the Trà Vinh plan.
+    // Load only the Trà Vinh plan, without its appendix II.
     for (const id of ["KG-CT06-2025", "KG-NQ29-2030", "KG-KH5N-2021-2025"]) await page.getByTestId(`plan-${id}`).uncheck();
+    await page.getByTestId("appendix-TV-QD77-2025.II").uncheck();
     await page.getByTestId("load").click();
     const notice = page.getByTestId("notice");
     await notice.waitFor();
-    expect(await notice.innerText()).toContain("Đã tạo 4 trang với 126 chỉ tiêu"); // Tổng hợp, II, III (IIIa+IIIb), IV
+    const withoutII = 126 - appendix("TV-QD77-2025", "II").length;
+    expect(await notice.innerText()).toContain(`Đã tạo 3 trang với ${withoutII} chỉ tiêu`); // Tổng hợp, III (IIIa+IIIb), IV
     await page.getByTestId("sheet-TV-QD77-2025 IV").click();
 
     const debt = row("TV-QD77-2025", "IV", "1").id; // < 3

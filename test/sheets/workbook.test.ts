@@ -10,6 +10,8 @@ import { readEntriesFile } from "../../src/hosts/xlsx/read";
 import { parsePastedTable } from "../../src/parse/document";
 import { STATUS_VOCABULARY } from "../../src/evaluate/vocabulary";
 import { seedCatalog, seedIndicators } from "../helpers/seedCatalog";
+import { readExisting, snapshotOfPlan } from "../../src/sheets/existing";
+import { refreshWorkbook } from "../../src/sheets/merge";
 
 const plan = buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" });
 
@@ -149,5 +151,24 @@ describe("the workbook file", () => {
       [3, "the name matches 2 indicators"],
       [4, "the period “2030” is not in the table (periods"],
     ]);
+  });
+});
+
+describe("choosing appendices", () => {
+  it("builds only the chosen appendices; the GRDP scenario pair comes with either half", () => {
+    const names = (appendices: string[]) => buildWorkbookPlan(seedCatalog().catalog, { asOf: "31/12/2025", plans: ["TV-QD77-2025"], appendices }).sheets.filter((s) => s.kind !== "lists").map((s) => s.name);
+    expect(names(["TV-QD77-2025.IV"])).toEqual(["Tổng hợp", "TV-QD77-2025 IV"]);
+    expect(names(["TV-QD77-2025.IIIb", "TV-QD77-2025.II"])).toEqual(["Tổng hợp", "TV-QD77-2025 II", "TV-QD77-2025 III"]);
+  });
+
+  it("a refresh updates the appendices the workbook has and adds none unless its plan is named", () => {
+    const catalog = seedCatalog().catalog;
+    const existing = readExisting(snapshotOfPlan(buildWorkbookPlan(catalog, { asOf: "31/12/2025", plans: ["TV-QD77-2025"], appendices: ["TV-QD77-2025.IV"] }).sheets));
+    const options = { asOf: "31/12/2025", tolerance: 0.05, now: "22/11/2026 10:00" };
+    const same = refreshWorkbook(catalog, existing, options);
+    expect(same.changes).toEqual([]);
+    expect(same.plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name)).toEqual(["TV-QD77-2025 IV"]);
+    const named = refreshWorkbook(catalog, existing, { ...options, plans: ["TV-QD77-2025"] });
+    expect(new Set(named.changes.map((c) => `${c.kind} ${c.sheet}`))).toEqual(new Set(["added TV-QD77-2025 II", "added TV-QD77-2025 III"]));
   });
 });
