@@ -52,8 +52,8 @@ export const UI = {
   loading: { vi: "Đang tạo trang tính…", en: "Creating sheets…" },
   loaded: { vi: "Đã tạo {sheets} trang với {indicators} chỉ tiêu.", en: "Created {sheets} sheets with {indicators} indicators." },
   existing: {
-    vi: "Các trang đã có được giữ nguyên, không ghi đè số đã nhập: {names}",
-    en: "Sheets already there were kept as they are, so no entry is overwritten: {names}",
+    vi: "Các trang đã có được giữ nguyên, không ghi đè số đã nhập: {names}. Để đưa chỉ tiêu mới vào các trang này, dùng thẻ “Cập nhật chỉ tiêu”.",
+    en: "Sheets already there were kept as they are, so no entry is overwritten: {names}. To bring new targets into them, use the “Refresh targets” tab.",
   },
   nothingLoaded: { vi: "Chưa nạp chỉ tiêu nào. Hãy chọn văn bản ở thẻ “Nạp chỉ tiêu”.", en: "Nothing loaded yet. Choose documents on the “Load indicators” tab." },
   problems: { vi: "Chỉ tiêu chưa đạt và lỗi nhập liệu", en: "Shortfalls and invalid entries" },

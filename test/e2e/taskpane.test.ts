@@ -173,6 +173,26 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     await input.fill("95,5");
     await input.press("Enter");
     await expect(rowOf.locator("[data-status]").getAttribute("data-status")).resolves.toBe("near");
+
+    // The plan is revised: the same table pasted again with a higher target and a row dropped. Writing keeps
+    // the sheet; the refresh tab shows the changes first, then applies them without losing the typed actual.
+    const revised = table.replace("≥ 95,1", "≥ 97").split("\n").filter((l) => !l.includes("Thu ngân sách")).join("\n");
+    await page.getByRole("tab", { name: "Nạp chỉ tiêu" }).click();
+    await page.getByTestId("paste-text").fill(revised);
+    await page.getByTestId("paste-read").click();
+    await page.getByTestId("paste-write").click();
+    await expect(page.getByTestId("notice").innerText()).resolves.toContain("Cập nhật chỉ tiêu");
+    await page.getByTestId("tab-refresh").click();
+    await page.getByTestId("refresh-preview").click();
+    const changes = page.getByTestId("changes");
+    await expect(changes.innerText()).resolves.toMatch(/Sửa chỉ tiêu: ≥ 96 → ≥ 97/);
+    await expect(changes.innerText()).resolves.toContain("Thu ngân sách nhà nước trên địa bàn — Không còn trong kế hoạch");
+    await page.getByTestId("refresh-apply").click();
+    await expect(page.getByTestId("notice").innerText()).resolves.toContain("Đã cập nhật 2 thay đổi");
+    await page.getByTestId("sheet-QD-12 2").click();
+    await expect(rowOf.locator("input").inputValue()).resolves.toBe("95,5");
+    await expect(rowOf.innerText()).resolves.toContain("≥ 97");
+    await expect(rowOf.locator("[data-status]").getAttribute("data-status")).resolves.toBe("near");
     await context.close();
   }, 120_000);
 
