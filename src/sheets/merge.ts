@@ -7,7 +7,8 @@ import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVIC
 
 /**
  * Refresh without loss: the current catalog and what the workbook holds now → the new sheet plan. Indicators
- * are matched by stable id, then by name (a renumbered row), then by code with a similar name (a reworded row).
+ * are matched by stable id, then by name (a renumbered row), then a sub-row through its renumbered parent, then
+ * by code, unit and a name that only gained or lost words (a reworded row).
  * Entries, notes, the direction staff chose and their own columns and rows are carried over untouched; a
  * changed target is updated and noted (old and new text); an indicator gone from the plan keeps its row and
  * entries, marked "Không còn trong kế hoạch"; new indicators come in the document's order. Refreshing twice
@@ -59,14 +60,16 @@ export interface Refresh {
 
 const RETIRED_KEYS_NOT_KEPT = /^(status|gap|achievement):|^actual:period$/;
 
-/** Word overlap of two names (Dice on folded words), for a reworded row that kept its code. */
-function similarity(a: string, b: string): number {
+/**
+ * A reworded name that is still the same indicator: one name holds every word of the other (words added or
+ * dropped, "… (PII)", "… trên địa bàn tỉnh"). A changed word ("cáp quang" → "điện") is another indicator, so
+ * its entries stay with the old row rather than move.
+ */
+function extends_(a: string, b: string): boolean {
   const wa = new Set(foldText(a).split(" ").filter(Boolean));
   const wb = new Set(foldText(b).split(" ").filter(Boolean));
-  if (wa.size === 0 || wb.size === 0) return 0;
-  let common = 0;
-  for (const w of wa) if (wb.has(w)) common++;
-  return (2 * common) / (wa.size + wb.size);
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  return small.size >= 3 && [...small].every((w) => large.has(w));
 }
 
 function codeOf(id: string): string {
@@ -86,7 +89,7 @@ interface Match {
   ind: Indicator;
 }
 
-/** Pairs old rows with new indicators: by id, then by name, then by code and a similar name. */
+/** Pairs old rows with new indicators: by id, then by name, then a sub-row through its parent, then a reworded name. */
 function matchRows(old: ExistingRow[], fresh: Indicator[]): { matches: Match[]; retired: ExistingRow[]; added: Indicator[] } {
   const byId = new Map(fresh.map((i) => [i.id, i]));
   const taken = new Set<string>();
@@ -116,7 +119,7 @@ function matchRows(old: ExistingRow[], fresh: Indicator[]): { matches: Match[]; 
       const moved = subRowCode();
       return (row, ind) => hashOf(row.id!) === hashOf(ind.id) && moved(row) === codeOf(ind.id);
     },
-    () => (row, ind) => codeOf(row.id!) === codeOf(ind.id) && similarity(text(row.values.name), ind.name) >= 0.6,
+    () => (row, ind) => codeOf(row.id!) === codeOf(ind.id) && foldText(text(row.values.unit)) === foldText(ind.unit) && extends_(text(row.values.name), ind.name),
   ];
   for (const makePass of passes) {
     const pass = makePass();

@@ -9,7 +9,9 @@ import { refreshInWorkbook, restoreInWorkbook } from "../../src/hosts/xlsx/refre
 import { readEntries } from "../../src/hosts/xlsx/read";
 import { LOG_SHEET, BACKUP_SHEET } from "../../src/sheets/existing";
 import { RETIRED_LABEL } from "../../src/sheets/indicatorSheet";
-import { editedCatalog, keyColumns, roundTrip, rowOfId, sheetRows, tvCatalog, TV } from "../helpers/refresh";
+import { appendixIvRows, editedCatalog, keyColumns, roundTrip, rowOfId, sheetRows, tvCatalog, TV } from "../helpers/refresh";
+import { readExisting, snapshotOfPlan } from "../../src/sheets/existing";
+import { refreshWorkbook } from "../../src/sheets/merge";
 
 /**
  * Refresh without loss, through the file host: build the Trà Vinh workbook, type actuals and notes, edit the
@@ -152,4 +154,28 @@ describe("refresh of the Trà Vinh workbook after source edits", () => {
     expect(readEntries(copy).actuals[id]!["2025"]).toBe(before.get("Tỷ lệ động viên vào NSNN trên GRDP#1")!.actual);
   });
 
+});
+
+describe("a reworded row and a replaced row at the same code", () => {
+  it("carries entries to a name that only gained words, and keeps them on the old row when a word changed", () => {
+    const plan = buildWorkbookPlan(tvCatalog(), { asOf: OPTIONS.asOf, plans: [TV] });
+    const sheet = plan.sheets.find((s) => s.name === SHEET)!;
+    const col = (key: string) => sheet.columns.findIndex((c) => c.key === key);
+    const idOf = (code: string) => Object.keys(sheet.rowOf).find((id) => id.startsWith(`${TV}.IV.${code}.`))!;
+    for (const [code, value] of [["12", 2.3], ["13", 77]] as const) sheet.rows[sheet.rowOf[idOf(code)]! - 1]![col("actual:2025")] = { value, style: "input" };
+    const rows = appendixIvRows().rows.map((l) =>
+      l.replace("12\tTỷ lệ tiết kiệm điện\t", "12\tTỷ lệ tiết kiệm điện trên địa bàn tỉnh\t").replace("13\tTỷ lệ hộ gia đình có cáp quang\t", "13\tTỷ lệ hộ gia đình có điện\t"),
+    );
+    const refresh = refreshWorkbook(tvCatalog(rows), readExisting(snapshotOfPlan(plan.sheets)), OPTIONS);
+    expect(refresh.changes.map((c) => `${c.kind} ${c.code} ${c.name}`).sort()).toEqual([
+      "added 13 Tỷ lệ hộ gia đình có điện",
+      "renamed 12 Tỷ lệ tiết kiệm điện trên địa bàn tỉnh",
+      "retired 13 Tỷ lệ hộ gia đình có cáp quang",
+    ]);
+    const after = readExisting(snapshotOfPlan(refresh.plan.sheets)).sheets.find((s) => s.name === SHEET)!;
+    const byName = (name: string) => after.rows.find((r) => r.values.name === name)!;
+    expect(byName("Tỷ lệ tiết kiệm điện trên địa bàn tỉnh").values["actual:2025"]).toBe(2.3);
+    expect(byName("Tỷ lệ hộ gia đình có cáp quang")).toMatchObject({ retired: true, values: expect.objectContaining({ "actual:2025": 77 }) });
+    expect(byName("Tỷ lệ hộ gia đình có điện").values["actual:2025"]).toBeUndefined();
+  });
 });
