@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CellValue } from "./plan";
 import { columnLetter } from "./plan";
 import { KEY_ROW, RETIRED_LABEL, SECTION_MARK } from "./indicatorSheet";
-import { SUMMARY_SHEET } from "./workbook";
+import { SUMMARY_SHEET, SUMMARY_SHEETS_HEADER, SUMMARY_TOTAL } from "./workbook";
 
 /**
  * What is in a workbook now, read as data before a refresh: every managed sheet's rows by stable id (entries,
@@ -75,6 +75,8 @@ export interface Existing {
   log: CellValue[][];
   /** Rows of the backup sheet (entries saved before the last refresh). */
   backup: CellValue[][];
+  /** The sheets the summary counts, in its order; null when there is no summary sheet. */
+  summary: string[] | null;
 }
 
 const ID = /^[^.\s]+\.[^.\s]+\..+\.[0-9a-f]{6}$/;
@@ -223,6 +225,7 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
   const foreign: string[] = [];
   let log: CellValue[][] = [];
   let backup: CellValue[][] = [];
+  let summary: string[] | null = null;
   for (const sheet of snapshot.sheets) {
     if (sheet.name === LOG_SHEET) {
       log = sheet.rows.slice(LOG_FIRST_ROW - 1).filter((r) => r.some((v) => !isEmpty(v))).map((r) => r.slice(0, LOG_COLUMNS.length).map(plain));
@@ -232,12 +235,19 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
       backup = sheet.rows.slice(LOG_FIRST_ROW - 1).filter((r) => r.some((v) => !isEmpty(v))).map((r) => r.map(plain));
       continue;
     }
+    if (sheet.name === SUMMARY_SHEET) {
+      const labels = sheet.rows.map((r) => r[1]);
+      const from = labels.indexOf(SUMMARY_SHEETS_HEADER);
+      const to = labels.indexOf(SUMMARY_TOTAL, from);
+      summary = from >= 0 && to > from ? labels.slice(from + 1, to).map((v) => String(plain(v) ?? "")) : [];
+      continue;
+    }
     if (SERVICE_SHEETS.includes(sheet.name)) continue;
     const read = readSheet(sheet, notices);
     if (read) sheets.push(read);
     else foreign.push(sheet.name);
   }
-  return { sheets, foreign, notices, log, backup };
+  return { sheets, foreign, notices, log, backup, summary };
 }
 
 /** The change log sheet: a title row, a header row, then one row per change. */

@@ -1,7 +1,7 @@
 import type { Catalog, Indicator } from "../model";
 import { foldText, nameKey } from "../model/ids";
 import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
-import { buildWorkbookPlan, workbookSheetInputs } from "./workbook";
+import { buildWorkbookPlan, SUMMARY_SHEET, workbookSheetInputs } from "./workbook";
 import { columnLetter, type CellValue, type SheetPlan, type SheetSpec } from "./plan";
 import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVICE_SHEETS, sourceOf, type Existing, type ExistingRow, type ExistingSheet, type Located } from "./existing";
 
@@ -14,7 +14,7 @@ import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVIC
  * entries, marked "Không còn trong kế hoạch"; new indicators come in the document's order. Refreshing twice
  * with the same catalog gives the same plan and no change. Pure: hosts read and write.
  */
-export type ChangeKind = "added" | "target" | "renumbered" | "renamed" | "unit" | "retired";
+export type ChangeKind = "added" | "target" | "renumbered" | "renamed" | "unit" | "retired" | "summary";
 
 export const CHANGE_LABELS: Record<ChangeKind, { vi: string; en: string }> = {
   added: { vi: "Thêm mới", en: "Added" },
@@ -23,6 +23,7 @@ export const CHANGE_LABELS: Record<ChangeKind, { vi: string; en: string }> = {
   renamed: { vi: "Đổi tên", en: "Renamed" },
   unit: { vi: "Đổi đơn vị", en: "Unit changed" },
   retired: { vi: "Không còn trong kế hoạch", en: "No longer in the plan" },
+  summary: { vi: "Cập nhật trang Tổng hợp", en: "Summary sheet updated" },
 };
 
 export interface Change {
@@ -312,6 +313,11 @@ export function refreshWorkbook(catalog: Catalog, existing: Existing, options: R
   }
   const appendices = inputs.map((input) => (input.rows[0] ? sourceOf(input.rows[0].id) : `${input.plan.id}.${input.appendix.id}`));
   const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect }, carry);
+  // A sheet loaded after the summary was written is not counted there until the summary is rebuilt.
+  const counted = plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name);
+  if (existing.sheets.length > 0 && (existing.summary === null || existing.summary.join("\n") !== counted.join("\n"))) {
+    changes.push({ kind: "summary", sheet: SUMMARY_SHEET, source: "", code: "", name: SUMMARY_SHEET, before: (existing.summary ?? []).join(", "), after: counted.join(", ") });
+  }
   const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];
   const backup = backupRows(existing, options.now);
   plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
@@ -322,7 +328,7 @@ export function refreshWorkbook(catalog: Catalog, existing: Existing, options: R
 
 /** Changes counted by kind, for the preview and the CLI. */
 export function countChanges(changes: Change[]): Record<ChangeKind, number> {
-  const counts = { added: 0, target: 0, renumbered: 0, renamed: 0, unit: 0, retired: 0 };
+  const counts = { added: 0, target: 0, renumbered: 0, renamed: 0, unit: 0, retired: 0, summary: 0 };
   for (const c of changes) counts[c.kind]++;
   return counts;
 }

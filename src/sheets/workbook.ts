@@ -26,6 +26,9 @@ export interface WorkbookOptions {
 }
 
 export const SUMMARY_SHEET = "Tổng hợp";
+/** The summary's table of sheets runs from this header to the total row: what a refresh reads to tell it is out of date. */
+export const SUMMARY_SHEETS_HEADER = "Trang / phụ lục";
+export const SUMMARY_TOTAL = "Tổng cộng";
 const JUDGED: Status[] = ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"];
 
 /**
@@ -99,7 +102,7 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
 
   const statusHeaders = JUDGED.map((s) => ({ value: `${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}`, style: "sumHeader" }));
   const headerRow = rows.length + 1;
-  rows.push(pad([{}, { value: "Trang / phụ lục", style: "sumHeader" }, { value: "Số chỉ tiêu", style: "sumHeader" }, ...statusHeaders, { value: "Tỷ lệ đạt", style: "sumHeader" }]));
+  rows.push(pad([{}, { value: SUMMARY_SHEETS_HEADER, style: "sumHeader" }, { value: "Số chỉ tiêu", style: "sumHeader" }, ...statusHeaders, { value: "Tỷ lệ đạt", style: "sumHeader" }]));
   const rate = (r: number) => `IFERROR((D${r}+E${r})/(D${r}+E${r}+F${r}+G${r}),"")`;
   for (const sheet of sheets) {
     const r = rows.length + 1;
@@ -119,7 +122,7 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
   rows.push(
     pad([
       {},
-      { value: "Tổng cộng", style: "sumHeader" },
+      { value: SUMMARY_TOTAL, style: "sumHeader" },
       { formula: `SUM(C${headerRow + 1}:C${totalRow - 1})`, style: "sumNumber" },
       ...JUDGED.map((_, k) => {
         const c = columnLetter(4 + k);

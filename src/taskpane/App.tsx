@@ -68,6 +68,7 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
       setEntries(await host.readEntries());
       const lines = [t(lang, "loaded", { sheets: result.written.length, indicators })];
       if (result.existing.length) lines.push(t(lang, "existing", { names: result.existing.join(", ") }));
+      if (result.existing.includes(SUMMARY_SHEET) && result.written.length > 0) lines.push(t(lang, "summaryStale"));
       for (const d of result.degraded) lines.push(d[lang]);
       setNotice({ kind: result.existing.length || result.degraded.length ? "warning" : "success", title: t(lang, "tabLoad"), text: lines.join(" ") });
     } catch (e) {

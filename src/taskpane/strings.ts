@@ -55,6 +55,10 @@ export const UI = {
     vi: "Các trang đã có được giữ nguyên, không ghi đè số đã nhập: {names}. Để đưa chỉ tiêu mới vào các trang này, dùng thẻ “Cập nhật chỉ tiêu”.",
     en: "Sheets already there were kept as they are, so no entry is overwritten: {names}. To bring new targets into them, use the “Refresh targets” tab.",
   },
+  summaryStale: {
+    vi: "Trang Tổng hợp chưa tính các trang vừa tạo: vào thẻ “Cập nhật chỉ tiêu”, xem trước rồi cập nhật để đưa chúng vào.",
+    en: "The summary sheet does not count the new sheets yet: on the “Refresh targets” tab, preview and apply to bring them in.",
+  },
   nothingLoaded: { vi: "Chưa nạp chỉ tiêu nào. Hãy chọn văn bản ở thẻ “Nạp chỉ tiêu”.", en: "Nothing loaded yet. Choose documents on the “Load indicators” tab." },
   problems: { vi: "Chỉ tiêu chưa đạt và lỗi nhập liệu", en: "Shortfalls and invalid entries" },
   noProblems: { vi: "Không có chỉ tiêu chưa đạt hay lỗi nhập liệu.", en: "No shortfalls or invalid entries." },

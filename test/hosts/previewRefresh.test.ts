@@ -25,3 +25,21 @@ describe("refresh in the browser preview", () => {
     expect((await host.refresh(editedCatalog(), { ...options, dryRun: true })).changes).toEqual([]);
   });
 });
+
+describe("a sheet loaded after the summary", () => {
+  it("is brought into the summary by the next refresh, once", async () => {
+    const host = previewHost();
+    const catalog = tvCatalog();
+    const options = { asOf: "30/06/2025", tolerance: 0.05, now: "22/11/2026 10:00" };
+    await host.load(buildWorkbookPlan(catalog, { asOf: options.asOf, plans: [TV], appendices: [`${TV}.IV`] }));
+    const second = await host.load(buildWorkbookPlan(catalog, { asOf: options.asOf, plans: [TV], appendices: [`${TV}.II`] }));
+    expect(second.written).toEqual([`${TV} II`]);
+    expect(second.existing).toContain("Tổng hợp");
+    const dry = await host.refresh(catalog, { ...options, dryRun: true });
+    expect(dry.changes.map((c) => [c.kind, c.before, c.after])).toEqual([["summary", `${TV} IV`, `${TV} II, ${TV} IV`]]);
+    await host.refresh(catalog, { ...options, dryRun: false });
+    const summary = host.plan()!.sheets.find((s) => s.name === "Tổng hợp")!;
+    expect(summary.rows.flat().filter((c) => c.value === `${TV} II` || c.value === `${TV} IV`).length).toBeGreaterThanOrEqual(2);
+    expect((await host.refresh(catalog, { ...options, dryRun: true })).changes).toEqual([]);
+  });
+});

@@ -169,6 +169,6 @@ describe("choosing appendices", () => {
     expect(same.changes).toEqual([]);
     expect(same.plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name)).toEqual(["TV-QD77-2025 IV"]);
     const named = refreshWorkbook(catalog, existing, { ...options, plans: ["TV-QD77-2025"] });
-    expect(new Set(named.changes.map((c) => `${c.kind} ${c.sheet}`))).toEqual(new Set(["added TV-QD77-2025 II", "added TV-QD77-2025 III"]));
+    expect(new Set(named.changes.map((c) => `${c.kind} ${c.sheet}`))).toEqual(new Set(["added TV-QD77-2025 II", "added TV-QD77-2025 III", "summary Tổng hợp"]));
   });
 });
