@@ -26,9 +26,10 @@ import { preference, setPreference } from "./platform";
 import { CHANGE_LABELS, countChanges, type Refresh } from "../sheets/merge";
 import { t } from "./strings";
 import { PasteImport } from "./PasteImport";
+import { openWorkbook } from "./opening";
 
 type TabKey = "load" | "check" | "refresh" | "print";
-type Notice = { kind: "success" | "warning" | "error"; title: string; text: string; details?: string };
+type Notice = { kind: "success" | "info" | "warning" | "error"; title: string; text: string; details?: string };
 
 export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: Lang }) {
   const { host } = props;
@@ -61,7 +62,7 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
     setNotice(null);
     try {
       const appendices = source.plans.flatMap((p) => p.appendices.map((a) => `${p.id}.${a.id}`)).filter((k) => !leftOut.includes(k));
-      const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, appendices, protect: preference("protect") !== "off" });
+      const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, appendices, protect });
       const result = await host.load(built);
       const indicators = built.sheets.filter((s) => result.written.includes(s.name)).reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
       setPlan(preview ? preview.plan() : built);
@@ -144,6 +145,27 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
       setBusy(null);
     }
   };
+
+  // Opened on a workbook that already has monitoring sheets (inside Excel): read them, write nothing.
+  useEffect(() => {
+    if (host.kind !== "excel") return;
+    let gone = false;
+    openWorkbook(host, props.catalog).then(
+      (opened) => {
+        if (gone || !opened) return;
+        setPlan(opened.plan);
+        setEntries(opened.entries);
+        const text = [t(lang, "opened", { sheets: opened.sheets })];
+        if (opened.changes > 0) text.push(t(lang, "openedChanges", { n: opened.changes }));
+        setNotice({ kind: opened.changes > 0 ? "warning" : "info", title: t(lang, "title"), text: text.join(" ") });
+      },
+      (e: unknown) => !gone && fail(e),
+    );
+    return () => {
+      gone = true;
+    };
+    // Once, when the pane opens on its host (the language of the notice is the one it opened in).
+  }, [host]);
 
   // Staff typing in Excel updates the lists (debounced; the add-in's own writes are ignored by the host).
   useEffect(() => {

@@ -55,6 +55,11 @@ export const UI = {
     vi: "Các trang đã có được giữ nguyên, không ghi đè số đã nhập: {names}. Để đưa chỉ tiêu mới vào các trang này, dùng thẻ “Cập nhật chỉ tiêu”.",
     en: "Sheets already there were kept as they are, so no entry is overwritten: {names}. To bring new targets into them, use the “Refresh targets” tab.",
   },
+  opened: { vi: "Đã đọc {sheets} trang theo dõi trong workbook này.", en: "Read {sheets} monitoring sheets in this workbook." },
+  openedChanges: {
+    vi: "Văn bản nguồn có {n} thay đổi chưa có trong các trang: xem thẻ “Cập nhật chỉ tiêu”.",
+    en: "The source documents hold {n} changes the sheets do not have yet: see the “Refresh targets” tab.",
+  },
   summaryStale: {
     vi: "Trang Tổng hợp chưa tính các trang vừa tạo: vào thẻ “Cập nhật chỉ tiêu”, xem trước rồi cập nhật để đưa chúng vào.",
     en: "The summary sheet does not count the new sheets yet: on the “Refresh targets” tab, preview and apply to bring them in.",

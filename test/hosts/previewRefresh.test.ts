@@ -1,4 +1,5 @@
 import { previewHost } from "../../src/hosts/preview/previewHost";
+import { openWorkbook } from "../../src/taskpane/opening";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { editedCatalog, tvCatalog, TV } from "../helpers/refresh";
 
@@ -41,5 +42,22 @@ describe("a sheet loaded after the summary", () => {
     const summary = host.plan()!.sheets.find((s) => s.name === "Tổng hợp")!;
     expect(summary.rows.flat().filter((c) => c.value === `${TV} II` || c.value === `${TV} IV`).length).toBeGreaterThanOrEqual(2);
     expect((await host.refresh(catalog, { ...options, dryRun: true })).changes).toEqual([]);
+  });
+});
+
+describe("opening the pane on a workbook that has monitoring sheets", () => {
+  it("reads the sheets and entries without writing, and counts the changes the documents hold", async () => {
+    const host = previewHost();
+    expect(await openWorkbook(host, tvCatalog())).toBeNull();
+    await host.load(buildWorkbookPlan(tvCatalog(), { asOf: "30/06/2025", plans: [TV] }));
+    const debt = Object.keys(host.plan()!.sheets.find((s) => s.name === `${TV} IV`)!.rowOf)[0]!;
+    host.setEntry(debt, "2025", "2,5");
+    const before = host.plan();
+    const opened = (await openWorkbook(host, tvCatalog()))!;
+    expect(opened).toMatchObject({ sheets: 3, changes: 0 });
+    expect(opened.entries.actuals[debt]).toEqual({ "2025": "2,5" });
+    expect(opened.plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([`${TV} II`, `${TV} III`, `${TV} IV`]));
+    expect(host.plan()).toBe(before); // nothing written
+    expect((await openWorkbook(host, editedCatalog()))!.changes).toBeGreaterThan(0);
   });
 });

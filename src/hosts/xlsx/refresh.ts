@@ -54,8 +54,8 @@ export function restoreInWorkbook(wb: ExcelJS.Workbook): Restore {
 }
 
 /**
- * The snapshot of an .xlsx file, streamed: values only, a fraction of the memory and time of loading the whole
- * workbook model (hidden rows are not reported on this path).
+ * The snapshot of an .xlsx file, streamed: values only (hidden rows included), a fraction of the memory and time
+ * of loading the whole workbook model.
  */
 export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "emit" });
