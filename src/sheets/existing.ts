@@ -12,15 +12,19 @@ import { SUMMARY_SHEET, SUMMARY_SHEETS_HEADER, SUMMARY_TOTAL } from "./workbook"
  * module knows nothing of Excel.
  */
 
-/** A cell that holds a formula: its value does not matter to the merge, only that it is not an entry. */
-export const FORMULA = { formula: true } as const;
-export type SnapshotCell = CellValue | typeof FORMULA;
+/**
+ * A cell that holds a formula, with its text (en-US, without "="): the add-in's own formulas are rebuilt, but a
+ * formula staff typed where an entry goes (an actual "=1234/5678*100", a note, their own column) is theirs
+ * and is carried over as a formula.
+ */
+export type FormulaCell = { formula: string };
+export type SnapshotCell = CellValue | FormulaCell;
 
 export const SnapshotSheet = z.object({
   name: z.string(),
   hidden: z.boolean(),
-  /** Cells from A1, row by row; a formula cell is FORMULA. A percentage-formatted number is read in points. */
-  rows: z.array(z.array(z.union([CellValue, z.object({ formula: z.literal(true) })]))),
+  /** Cells from A1, row by row; a formula cell is { formula }. A percentage-formatted number is read in points. */
+  rows: z.array(z.array(z.union([CellValue, z.object({ formula: z.string() })]))),
   /** 1-based rows hidden by a filter or by hand (rows the add-in hid itself, such as the key row, included). */
   hiddenRows: z.array(z.number()).default([]),
   /** A filter is on (Excel reports that where it cannot say which rows it hides). */
@@ -47,6 +51,8 @@ export interface ExistingRow {
   row: number;
   /** Values by column key: the add-in's visible columns ("code", "name", "target", "actual:2025", "note" …) and staff's own ("user:…"). */
   values: Record<string, CellValue>;
+  /** Formulas staff typed where entries go, by column key (without "="). */
+  formulas: Record<string, string>;
   /** Columns whose formula was replaced by a typed value, with that value. */
   overwritten: Record<string, CellValue>;
   /** True when the row is already kept as "no longer in the plan". */
@@ -96,10 +102,10 @@ function isEmpty(v: SnapshotCell | undefined): boolean {
 }
 
 function plain(v: SnapshotCell | undefined): CellValue {
-  return v === undefined || v === FORMULA || (typeof v === "object" && v !== null) ? null : (v as CellValue);
+  return v === undefined || (typeof v === "object" && v !== null) ? null : (v as CellValue);
 }
 
-function isFormula(v: SnapshotCell | undefined): boolean {
+function isFormula(v: SnapshotCell | undefined): v is FormulaCell {
   return typeof v === "object" && v !== null;
 }
 
@@ -176,10 +182,15 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
     const id = isIndicatorId(idCell) ? idCell : null;
     const values: Record<string, CellValue> = {};
     const overwritten: Record<string, CellValue> = {};
+    const formulas: Record<string, string> = {};
     let retired = false;
     for (const { k, c } of visibleKeys) {
       const v = cells[c];
-      if (isEmpty(v) || isFormula(v)) continue;
+      if (isFormula(v)) {
+        if (isEntryKey(k) && !isFormulaKey(k)) formulas[k] = v.formula;
+        continue;
+      }
+      if (isEmpty(v)) continue;
       const value = plain(v);
       if (id && isFormulaKey(k)) {
         if (value === RETIRED_LABEL) retired = true;
@@ -189,11 +200,11 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
       values[k] = value;
     }
     if (id && tolCol >= 0 && typeof cells[tolCol] === "number") values["h:tolerance"] = cells[tolCol] as number;
-    if (id === null && Object.keys(values).length === 0) continue;
+    if (id === null && Object.keys(values).length === 0 && Object.keys(formulas).length === 0) continue;
     if (id !== null) {
       if (seen.has(id)) {
         at(`A${r + 1}`, `mã ${id} xuất hiện hai lần (dòng bị sao chép?): dòng sau được giữ như dòng do người dùng thêm`, `id ${id} appears twice (a copied row?): the later row is kept as a user-added row`);
-        rows.push({ id: null, row: r + 1, values: { ...values, ...overwritten }, overwritten: {}, retired: false });
+        rows.push({ id: null, row: r + 1, values: { ...values, ...overwritten }, formulas, overwritten: {}, retired: false });
         continue;
       }
       seen.add(id);
@@ -202,7 +213,14 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
       const c = keys.indexOf(k);
       at(`${columnLetter(c + 1)}${r + 1}`, `ô công thức đã bị gõ đè bằng “${String(v)}”: giá trị được lưu ở trang sao lưu, công thức được đặt lại`, `a formula cell was typed over with “${String(v)}”: the value is kept in the backup sheet and the formula restored`);
     }
-    rows.push({ id, row: r + 1, values, overwritten, retired });
+    for (const [k, f] of Object.entries(formulas)) {
+      // A formula that points at cells of this sheet may need a look if its row moves.
+      if (/(^|[^A-Za-z_!'])\$?[A-Z]{1,3}\$?\d+/.test(f.replace(/'[^']*'![$A-Z0-9:]+|[A-Za-z_][\w.]*![$A-Z0-9:]+|"[^"]*"/g, ""))) {
+        const c = keys.indexOf(k);
+        at(`${columnLetter(c + 1)}${r + 1}`, `công thức “=${f}” được giữ nguyên; nó trỏ tới ô trong trang này, hãy kiểm tra lại nếu dòng bị dời sau khi cập nhật`, `the formula “=${f}” is kept as it is; it points at cells of this sheet, so check it if the row moves in the refresh`);
+      }
+    }
+    rows.push({ id, row: r + 1, values, formulas, overwritten, retired });
   }
   const ids = rows.filter((x) => x.id).map((x) => x.id!);
   if (ids.length === 0 && rows.length === 0) return null;
@@ -272,7 +290,7 @@ export function snapshotOfPlan(sheets: { name: string; hidden?: boolean; rows: {
     sheets: sheets.map((s) => ({
       name: s.name,
       hidden: s.hidden ?? false,
-      rows: s.rows.map((cells) => cells.map((c): SnapshotCell => (c.formula !== undefined ? FORMULA : c.value ?? null))),
+      rows: s.rows.map((cells) => cells.map((c): SnapshotCell => (c.formula !== undefined ? { formula: c.formula } : c.value ?? null))),
       hiddenRows: Object.entries(s.heights)
         .filter(([, h]) => h === 0)
         .map(([r]) => Number(r)),

@@ -63,6 +63,8 @@ export interface SheetCarry {
   rows: CarriedRow[];
   /** Candidate extra columns in their old order; those the sheet has already are skipped. */
   columns: { key: string; header: string; input: boolean }[];
+  /** id → column key → a formula staff typed where an entry goes (without "="), kept as a formula. */
+  formulas: Record<string, Record<string, string>>;
   /** The sheet's name when staff renamed it. */
   name?: string;
 }
@@ -73,6 +75,7 @@ export interface CarriedRow {
   /** The indicator's id (kept for an indicator no longer in the plan), or null for a row staff added. */
   id: string | null;
   values: Record<string, CellValue>;
+  formulas: Record<string, string>;
 }
 
 export const EMPTY_ENTRIES: Entries = { actuals: {}, notes: {}, baselines: {} };
@@ -333,7 +336,8 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
         if (c.spec.hidden) return { style: "helper" };
         const value = row.values[c.spec.key];
         if (statusCols.has(c.letter) && row.id) return { value: RETIRED_LABEL, style: "retiredStatus" };
-        return { value: value ?? null, style: c.spec.input ? (typeof value === "number" ? "input" : "inputText") : "retired" };
+        const style = c.spec.input ? (typeof value === "number" || row.formulas[c.spec.key] ? "input" : "inputText") : "retired";
+        return row.formulas[c.spec.key] !== undefined ? { formula: row.formulas[c.spec.key], style } : { value: value ?? null, style };
       });
       put(cells, id, { value: row.id, style: "helper" });
       rows.push(cells);
@@ -445,6 +449,11 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
       if (cols.gap) put(cells, cols.gap, { formula: gapFormula(r, refs, rowRefs, h), style: "gap" });
       if (cols.achievement) put(cells, cols.achievement, { formula: achievementFormula(r, refs, rowRefs, h), style: "percent" });
     });
+    // Formulas staff typed where entries go stay formulas.
+    for (const [key, formula] of Object.entries(carry?.formulas[ind.id] ?? {})) {
+      const at = columns.findIndex((c) => c.spec.key === key && c.spec.input);
+      if (at >= 0) cells[at] = { formula, style: cells[at]?.style ?? "input" };
+    }
     rows.push(cells);
     for (const row of anchored.get(ind.id) ?? []) pending.push(row);
     anchored.delete(ind.id);

@@ -149,7 +149,7 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
   const header = (key: string) => old.headers[old.keys.indexOf(key)] || key;
   const inputBlocks = new Set(input.blocks.filter((b) => b.actual === "input").map((b) => b.key));
   const keepsBaseline = input.blocks.length === 1;
-  const carry: SheetCarry = { values: {}, rows: [], columns: old.userColumns.map((c) => ({ ...c, input: true })) };
+  const carry: SheetCarry = { values: {}, rows: [], columns: old.userColumns.map((c) => ({ ...c, input: true })), formulas: {} };
   if (old.name !== input.name) carry.name = old.name;
   const extraColumn = (key: string, label: string) => {
     if (!carry.columns.some((c) => c.key === key)) carry.columns.push({ key, header: label, input: true });
@@ -179,6 +179,11 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
       } else if (key.startsWith("user:") || key === "change") kept[key] = value;
       else if (key === "direction" && Object.values(DIRECTION_LABELS).includes(text(value))) kept[key] = value;
       else if (key === "h:tolerance" && value !== options.tolerance) kept[key] = value;
+    }
+    for (const [key, formula] of Object.entries(row.formulas)) {
+      (carry.formulas[ind.id] ??= {})[key] = formula;
+      if (key.startsWith("actual:") && !inputBlocks.has(key.slice(7))) extraColumn(key, `${header(key)} (kỳ cũ)`);
+      if (key === "baseline" && !keepsBaseline) extraColumn(key, `${header(key)} (giữ lại)`);
     }
     const at = (kind: ChangeKind, before: string, after: string) => changes.push({ kind, sheet, source, code: ind.code, name: ind.name, before, after });
     const oldCode = text(row.values.code);
@@ -212,7 +217,11 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
       if (key.startsWith("actual:") && !inputBlocks.has(key.slice(7))) extraColumn(key, `${header(key)} (kỳ cũ)`);
       if (key === "baseline" && !keepsBaseline) extraColumn(key, `${header(key)} (giữ lại)`);
     }
-    const carried: CarriedRow = { anchor, id: row.id, values };
+    for (const key of Object.keys(row.formulas)) {
+      if (key.startsWith("actual:") && !inputBlocks.has(key.slice(7))) extraColumn(key, `${header(key)} (kỳ cũ)`);
+      if (key === "baseline" && !keepsBaseline) extraColumn(key, `${header(key)} (giữ lại)`);
+    }
+    const carried: CarriedRow = { anchor, id: row.id, values, formulas: row.formulas };
     carry.rows.push(carried);
     if (row.id && !row.retired) changes.push({ kind: "retired", sheet, source, code: text(row.values.code), name: text(row.values.name), before: text(row.values.target), after: "" });
   }
@@ -230,7 +239,7 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
 /** Rows of the backup sheet: every entry as it was, with its place, so one action can put them back. */
 export const BACKUP_HEADERS = ["Trang", "Ô", "Mã chỉ tiêu", "Cột", "Giá trị", "Loại", "Sao lưu lúc"];
 /** The "Loại" of a saved value, as a planning officer reads it; restore puts back only entries. */
-export const BACKUP_KINDS = { entry: "số liệu nhập", userRow: "dòng người dùng thêm", overwritten: "gõ đè lên công thức" } as const;
+export const BACKUP_KINDS = { entry: "số liệu nhập", formula: "công thức nhập", userRow: "dòng người dùng thêm", overwritten: "gõ đè lên công thức" } as const;
 
 function backupRows(existing: Existing, now: string): CellValue[][] {
   const out: CellValue[][] = [];
@@ -240,6 +249,7 @@ function backupRows(existing: Existing, now: string): CellValue[][] {
       for (const [key, value] of Object.entries(row.values)) {
         if (isEntryKey(key) || key === "direction") out.push([sheet.name, cell(key), row.id ?? "", key, value, row.id ? BACKUP_KINDS.entry : BACKUP_KINDS.userRow, now]);
       }
+      for (const [key, formula] of Object.entries(row.formulas)) out.push([sheet.name, cell(key), row.id ?? "", key, `=${formula}`, BACKUP_KINDS.formula, now]);
       for (const [key, value] of Object.entries(row.overwritten)) out.push([sheet.name, cell(key), row.id ?? "", key, value, BACKUP_KINDS.overwritten, now]);
     }
   }

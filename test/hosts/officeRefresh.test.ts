@@ -97,6 +97,20 @@ describe("refresh inside Excel (recording fake)", () => {
     expect(counts[0]).toBeLessThanOrEqual(8);
   });
 
+  it("keeps a formula staff typed in an actual cell as a formula", async () => {
+    const { fake } = await loaded(tvCatalog());
+    const sheet = fake.sheets.get(`${TV} IV`)!;
+    const keyAt = (key: string) => [...sheet.cells.entries()].find(([k, c]) => k.startsWith("5,") && c.value === key)![0].split(",")[1];
+    const [idCol, actualCol] = [keyAt("id"), keyAt("actual:2025")];
+    const row = [...sheet.cells.keys()].map((k) => k.split(",")).find(([r, c]) => c === actualCol && Number(r) > 6 && typeof sheet.cells.get(`${r},${c}`)!.value === "number")![0];
+    const id = sheet.cells.get(`${row},${idCol}`)!.value as string;
+    Object.assign(sheet.cells.get(`${row},${actualCol}`)!, { value: null, formula: "=7+0.5" });
+    await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: false });
+    const after = fake.sheets.get(`${TV} IV`)!;
+    const newRow = [...after.cells.entries()].find(([k, c]) => k.endsWith(`,${idCol}`) && c.value === id)![0].split(",")[0];
+    expect(after.cells.get(`${newRow},${actualCol}`)!.formula).toBe("=7+0.5");
+  });
+
   it("reports a filtered table (Excel says so per table) and reads every row all the same", async () => {
     const { fake } = await loaded(tvCatalog());
     fake.sheets.get(`${TV} IV`)!.tables[0]!.filtered = true;

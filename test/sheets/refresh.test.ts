@@ -179,3 +179,22 @@ describe("a reworded row and a replaced row at the same code", () => {
     expect(byName("Tỷ lệ hộ gia đình có điện").values["actual:2025"]).toBeUndefined();
   });
 });
+
+describe("formulas staff type where entries go", () => {
+  it("stay formulas through a refresh of the file; one pointing into the sheet is flagged for a look", async () => {
+    let wb = toWorkbook(buildWorkbookPlan(tvCatalog(), { asOf: OPTIONS.asOf, plans: [TV] }));
+    const ws = wb.getWorksheet(SHEET)!;
+    const keys = keyColumns(ws);
+    const rowOf = (code: string) => sheetRows(ws).find((r) => r.values.code === code)!.row;
+    ws.getRow(rowOf("2")).getCell(keys.get("actual:2025")!).value = { formula: "7+0.5" } as ExcelJS.CellFormulaValue;
+    ws.getRow(rowOf("3")).getCell(keys.get("actual:2025")!).value = { formula: `C${rowOf("3")}*2` } as ExcelJS.CellFormulaValue;
+    wb = await roundTrip(wb);
+    const refresh = refreshInWorkbook(wb, editedCatalog(), { ...OPTIONS, apply: true });
+    expect(refresh.notices.filter((n) => n.en.includes("points at cells of this sheet")).map((n) => n.cell)).toEqual([`${String.fromCharCode(64 + keys.get("actual:2025")!)}${rowOf("3")}`]);
+    wb = await roundTrip(wb);
+    const after = wb.getWorksheet(SHEET)!;
+    const cellOf = (name: string) => after.getRow(sheetRows(after).find((r) => r.values.name === name)!.row).getCell(keyColumns(after).get("actual:2025")!);
+    expect(cellOf("Tỷ lệ động viên vào NSNN trên GRDP").formula).toBe("7+0.5");
+    expect(cellOf("Tỷ trọng chi đầu tư phát triển/tổng chi NSNN").formula).toMatch(/^C\d+\*2$/);
+  });
+});

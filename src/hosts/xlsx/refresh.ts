@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Catalog } from "../../model";
-import { FORMULA, readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
+import { readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
 import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
 import { restoreEdits, type Restore } from "../../sheets/restore";
 import { cellValue } from "./read";
@@ -11,6 +11,12 @@ import { writeInto, writeWorkbookFile } from "./write";
  * in points) for the pure merge, and the merged plan written back into the same workbook, so sheets the add-in
  * did not write survive untouched.
  */
+/** A cell as the merge sees it: its formula (without "="), or its value. */
+function snapshotCell(cell: ExcelJS.Cell): SnapshotCell {
+  if (cell.formula !== undefined || cell.type === ExcelJS.ValueType.Formula) return { formula: (cell.formula ?? "").replace(/^=/, "").replace(/_xlfn\./g, "") };
+  return cellValue(cell);
+}
+
 export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
   const sheets = wb.worksheets.map((ws) => {
     const rows: SnapshotCell[][] = [];
@@ -22,8 +28,7 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // A merged range's value is its first cell's; the others only echo it.
         if (cell.isMerged && cell.master.address !== cell.address) return;
-        const formula = cell.formula !== undefined || cell.type === ExcelJS.ValueType.Formula;
-        cells[c - 1] = formula ? FORMULA : cellValue(cell);
+        cells[c - 1] = snapshotCell(cell);
       });
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
       rows.push(cells);
@@ -86,7 +91,7 @@ export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
     for await (const row of sheet) {
       const cells: SnapshotCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        cells[c - 1] = cell.formula !== undefined || cell.type === ExcelJS.ValueType.Formula ? FORMULA : cellValue(cell);
+        cells[c - 1] = snapshotCell(cell);
       });
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
       while (rows.length < row.number - 1) rows.push([]);
