@@ -69,6 +69,8 @@ export interface ExistingSheet {
   userColumns: { key: string; header: string }[];
   rows: ExistingRow[];
   hiddenRows: number;
+  /** Values staff typed above the table (beside the title and legend): reported and backed up, as titles are rebuilt. */
+  strays: { cell: string; value: CellValue }[];
 }
 
 export interface Existing {
@@ -173,13 +175,28 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
   const visibleKeys = keys.map((k, c) => ({ k, c })).filter(({ k }) => k !== "" && k !== "id" && !k.startsWith("h:"));
   const tolCol = keys.indexOf("h:tolerance");
 
+  // Above the key row stand the title (column B, rows moved down if staff inserted some) and the legend (C–J of
+  // the row above the key row), rebuilt by a refresh; anything else there is staff's, reported and backed up.
+  const strays: { cell: string; value: CellValue }[] = [];
+  for (let r = 0; r < keyRow; r++) {
+    const t = r - (keyRow - (KEY_ROW - 1));
+    (sheet.rows[r] ?? []).forEach((v, c) => {
+      if (isEmpty(v) || c === 1 || (t === 3 && c >= 2 && c <= 9)) return;
+      const value = isFormula(v) ? `=${v.formula}` : plain(v);
+      strays.push({ cell: `${columnLetter(c + 1)}${r + 1}`, value });
+      at(`${columnLetter(c + 1)}${r + 1}`, `“${String(value)}” ở phía trên bảng (vùng tiêu đề được tạo lại): được lưu ở trang sao lưu`, `“${String(value)}” above the table (the title area is rebuilt): it is kept in the backup sheet`);
+    });
+  }
+
   const rows: ExistingRow[] = [];
   const seen = new Set<string>();
   for (let r = headerRow + 1; r < sheet.rows.length; r++) {
     const cells = sheet.rows[r]!;
     const idCell = cells[idCol];
-    if (typeof idCell === "string" && idCell.startsWith(SECTION_MARK)) continue;
-    const id = isIndicatorId(idCell) ? idCell : null;
+    // A section heading is rebuilt; anything typed on its row is kept as a row of staff's own.
+    const section = typeof idCell === "string" && idCell.startsWith(SECTION_MARK);
+    if (section && !visibleKeys.some(({ k, c }) => k !== "code" && k !== "name" && !isEmpty(cells[c]))) continue;
+    const id = !section && isIndicatorId(idCell) ? idCell : null;
     const values: Record<string, CellValue> = {};
     const overwritten: Record<string, CellValue> = {};
     const formulas: Record<string, string> = {};
@@ -233,7 +250,7 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
   } else if (sheet.filtered) {
     at(`A${headerRow + 1}`, "bảng đang được lọc: mọi dòng vẫn được đọc đủ; sau khi cập nhật bảng bỏ lọc", "the table is filtered: every row is still read; after the refresh the filter is cleared");
   }
-  return { name: sheet.name, source, keys, headers, userColumns, rows, hiddenRows };
+  return { name: sheet.name, source, keys, headers, userColumns, rows, hiddenRows, strays };
 }
 
 /** Reads a workbook snapshot: the add-in's sheets as data, the change log so far, and what is amiss. */

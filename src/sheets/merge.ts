@@ -239,11 +239,12 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
 /** Rows of the backup sheet: every entry as it was, with its place, so one action can put them back. */
 export const BACKUP_HEADERS = ["Trang", "Ô", "Mã chỉ tiêu", "Cột", "Giá trị", "Loại", "Sao lưu lúc"];
 /** The "Loại" of a saved value, as a planning officer reads it; restore puts back only entries. */
-export const BACKUP_KINDS = { entry: "số liệu nhập", formula: "công thức nhập", userRow: "dòng người dùng thêm", overwritten: "gõ đè lên công thức" } as const;
+export const BACKUP_KINDS = { entry: "số liệu nhập", formula: "công thức nhập", userRow: "dòng người dùng thêm", overwritten: "gõ đè lên công thức", aboveTable: "ô phía trên bảng" } as const;
 
 function backupRows(existing: Existing, now: string): CellValue[][] {
   const out: CellValue[][] = [];
   for (const sheet of existing.sheets) {
+    for (const stray of sheet.strays) out.push([sheet.name, stray.cell, "", "", stray.value, BACKUP_KINDS.aboveTable, now]);
     for (const row of sheet.rows) {
       const cell = (key: string) => `${columnLetter(sheet.keys.indexOf(key) + 1)}${row.row}`;
       for (const [key, value] of Object.entries(row.values)) {

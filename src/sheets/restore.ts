@@ -35,8 +35,8 @@ export function restoreEdits(existing: Existing): Restore {
       skipped.push({
         sheet: String(sheetName),
         cell: String(cell),
-        vi: kind === BACKUP_KINDS.overwritten ? `giá trị “${String(value)}” từng gõ đè lên công thức: hãy xem và nhập lại nếu cần` : `dòng do người dùng thêm (“${String(value)}”): được giữ khi cập nhật, không khôi phục tự động`,
-        en: kind === BACKUP_KINDS.overwritten ? `the value “${String(value)}” once typed over a formula: look at it and enter it again if needed` : `a user-added row (“${String(value)}”): kept by refreshes, not restored automatically`,
+        vi: kind === BACKUP_KINDS.userRow ? `dòng do người dùng thêm (“${String(value)}”): được giữ khi cập nhật, không khôi phục tự động` : `giá trị “${String(value)}” (${String(kind)}): hãy xem và nhập lại nếu cần`,
+        en: kind === BACKUP_KINDS.userRow ? `a user-added row (“${String(value)}”): kept by refreshes, not restored automatically` : `the value “${String(value)}” (${String(kind)}): look at it and enter it again if needed`,
       });
       continue;
     }

@@ -26,7 +26,11 @@ describe("reading what a workbook holds before a refresh", () => {
     const s = fresh();
     sheetOf(s).rows.splice(1, 0, ["Ghi chú của phòng"]);
     const existing = readExisting(s);
-    expect(existing.notices.map((n) => [n.sheet, n.cell])).toEqual([[SHEET, "A6"]]);
+    expect(existing.notices.map((n) => [n.sheet, n.cell])).toEqual([
+      [SHEET, "A6"], // the key row moved
+      [SHEET, "A2"], // what was typed in the inserted row, above the table: kept in the backup
+    ]);
+    expect(existing.sheets.find((x) => x.name === SHEET)!.strays).toEqual([{ cell: "A2", value: "Ghi chú của phòng" }]);
     expect(existing.sheets.find((x) => x.name === SHEET)!.rows.filter((r) => r.id).length).toBeGreaterThan(30);
   });
 
@@ -57,6 +61,16 @@ describe("reading what a workbook holds before a refresh", () => {
     expect(notices.some((n) => n.startsWith(`${String.fromCharCode(65 + col(s, "status:2025"))}${first + 1} `) && n.includes("“đạt rồi”"))).toBe(true);
     expect(notices.some((n) => n.startsWith(`A${rows.length} `) && n.includes("appears twice"))).toBe(true);
     expect(notices.some((n) => n.includes("2 rows are hidden"))).toBe(true);
+  });
+
+  it("keeps what was typed on a section heading's row as a row of staff's own", () => {
+    const s = fresh();
+    const rows = sheetOf(s).rows;
+    const section = rows.findIndex((r) => typeof r[0] === "string" && r[0].startsWith("§"));
+    rows[section]![col(s, "note")] = "cả nhóm chỉ tiêu đạt";
+    const own = readExisting(s).sheets.find((x) => x.name === SHEET)!.rows.filter((r) => !r.id);
+    expect(own).toHaveLength(1);
+    expect(own[0]!.values).toMatchObject({ note: "cả nhóm chỉ tiêu đạt", code: "I" });
   });
 
   it("keeps two columns of staff's with the same header apart, and a column without a header", () => {

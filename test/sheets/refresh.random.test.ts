@@ -74,7 +74,7 @@ interface Typed {
   entries: Map<string, { name: string; actual: number | { formula: string } }>;
   /** Values staff typed in their own column or below the table, which must still be in the sheet. */
   kept: { text: string; name: string | null }[];
-  /** Values typed over a formula, which must be reported and backed up. */
+  /** Values typed over a formula or above the table, which must be reported and backed up. */
   overwritten: string[];
   sheet: string;
 }
@@ -129,6 +129,19 @@ function useWorkbook(random: () => number, log: string[]): { snapshot: WorkbookS
     r[width + 2] = "ghi tạm";
     typed.kept.push({ text: "ghi tạm", name: String(r[col("name")]) });
     log.push("typed off to the right");
+  }
+  if (random() < 0.3) {
+    // A note on a section heading's row.
+    const heading = sheet.rows.slice(first).find((r) => typeof r[col("id")] === "string" && String(r[col("id")]).startsWith("§"))!;
+    heading[col("note")] = "ghi chú cả mục";
+    typed.kept.push({ text: "ghi chú cả mục", name: null });
+    log.push("note on a section heading");
+  }
+  if (random() < 0.3) {
+    // A remark above the table, beside the title.
+    sheet.rows[1]![width + 1] = "gửi Sở Tài chính";
+    typed.overwritten.push("gửi Sở Tài chính");
+    log.push("typed above the table");
   }
   if (random() < 0.4) {
     // A row of their own below the table.
