@@ -136,7 +136,7 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
     return null;
   }
   if (keyRow !== KEY_ROW - 1) {
-    at(`A${keyRow + 1}`, `hàng khoá ẩn đã dời từ hàng ${KEY_ROW} xuống hàng ${keyRow + 1} (có hàng được chèn hoặc xoá phía trên)`, `the hidden key row moved from row ${KEY_ROW} to row ${keyRow + 1} (rows inserted or deleted above)`);
+    at(`A${keyRow + 1}`, `hàng khoá ẩn đã dời từ hàng ${KEY_ROW} sang hàng ${keyRow + 1} (có hàng được chèn hoặc xoá phía trên)`, `the hidden key row moved from row ${KEY_ROW} to row ${keyRow + 1} (rows inserted or deleted above)`);
   }
   const rawKeys = sheet.rows[keyRow]!.map((k) => (typeof k === "string" ? k : ""));
   const idCol = rawKeys.indexOf("id");
