@@ -20,6 +20,27 @@ import { SUMMARY_SHEET, SUMMARY_SHEETS_HEADER, SUMMARY_TOTAL } from "./workbook"
 export type FormulaCell = { formula: string };
 export type SnapshotCell = CellValue | FormulaCell;
 
+/**
+ * The add-in's own formula columns (statuses, gaps, achievement, helpers, the whole-period actual) are rebuilt
+ * by a refresh, so a host reading a large workbook need not keep their text: it gives OWN_FORMULA instead, one
+ * shared object, once it has read the key row.
+ */
+export const OWN_FORMULA: FormulaCell = Object.freeze({ formula: "" });
+export function isOwnFormulaKey(key: unknown): boolean {
+  return typeof key === "string" && (/^(status|gap|achievement|h):/.test(key) || key === "actual:period");
+}
+
+/** For hosts: turns formula texts into snapshot cells, dropping the text in the add-in's own columns after the key row. */
+export function formulaCells(): { cell: (col: number, formula: string) => FormulaCell; row: (cells: SnapshotCell[]) => void } {
+  let keys: SnapshotCell[] | null = null;
+  return {
+    cell: (col, formula) => (keys && isOwnFormulaKey(keys[col]) ? OWN_FORMULA : { formula }),
+    row: (cells) => {
+      if (!keys && cells.includes("id")) keys = cells;
+    },
+  };
+}
+
 export const SnapshotSheet = z.object({
   name: z.string(),
   hidden: z.boolean(),

@@ -1,6 +1,6 @@
 import type { Catalog } from "../../model";
 import { cellPosition, type CellValue, type SheetPlan } from "../../sheets/plan";
-import { BACKUP_SHEET, readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
+import { BACKUP_SHEET, formulaCells, readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
 import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
 import { restoreEdits, type Restore } from "../../sheets/restore";
 import { applySheetPlan, type ApplyOptions, type ApplyReport } from "./apply";
@@ -44,15 +44,17 @@ export async function snapshotFromExcel(context: Excel.RequestContext, supports:
     if (!range.isNullObject) {
       const { row, col } = startOf(range.address);
       for (let r = 1; r < row; r++) rows.push([]);
+      const formulas = formulaCells();
       range.values.forEach((values, r) => {
         const cells: SnapshotCell[] = Array.from({ length: col - 1 }, () => null);
         values.forEach((v, c) => {
           const formula = range.formulas[r]![c];
-          if (typeof formula === "string" && formula.startsWith("=")) cells.push({ formula: formula.slice(1) });
+          if (typeof formula === "string" && formula.startsWith("=")) cells.push(formulas.cell(cells.length, formula.slice(1)));
           else if (v === "" || v === null || v === undefined) cells.push(null);
           else if (typeof v === "number" && /%/.test(String(range.numberFormat[r]![c] ?? ""))) cells.push(Number((v * 100).toPrecision(12)));
           else cells.push(v as CellValue);
         });
+        formulas.row(cells);
         rows.push(cells);
       });
     }

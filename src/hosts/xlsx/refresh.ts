@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Catalog } from "../../model";
-import { readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
+import { formulaCells, readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
 import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
 import { restoreEdits, type Restore } from "../../sheets/restore";
 import { cellValue } from "./read";
@@ -11,9 +11,9 @@ import { writeInto, writeWorkbookFile } from "./write";
  * in points) for the pure merge, and the merged plan written back into the same workbook, so sheets the add-in
  * did not write survive untouched.
  */
-/** A cell as the merge sees it: its formula (without "="), or its value. */
-function snapshotCell(cell: ExcelJS.Cell): SnapshotCell {
-  if (cell.formula !== undefined || cell.type === ExcelJS.ValueType.Formula) return { formula: (cell.formula ?? "").replace(/^=/, "").replace(/_xlfn\./g, "") };
+/** A cell as the merge sees it: its formula (without "="; text dropped in the add-in's own columns), or its value. */
+function snapshotCell(cell: ExcelJS.Cell, col: number, formulas: ReturnType<typeof formulaCells>): SnapshotCell {
+  if (cell.formula !== undefined || cell.type === ExcelJS.ValueType.Formula) return formulas.cell(col, (cell.formula ?? "").replace(/^=/, "").replace(/_xlfn\./g, ""));
   return cellValue(cell);
 }
 
@@ -21,6 +21,7 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
   const sheets = wb.worksheets.map((ws) => {
     const rows: SnapshotCell[][] = [];
     const hiddenRows: number[] = [];
+    const formulas = formulaCells();
     for (let r = 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       if (row.hidden) hiddenRows.push(r);
@@ -28,9 +29,10 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         // A merged range's value is its first cell's; the others only echo it.
         if (cell.isMerged && cell.master.address !== cell.address) return;
-        cells[c - 1] = snapshotCell(cell);
+        cells[c - 1] = snapshotCell(cell, c - 1, formulas);
       });
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+      formulas.row(cells);
       rows.push(cells);
     }
     return { name: ws.name, hidden: ws.state !== "visible", rows, hiddenRows };
@@ -88,12 +90,14 @@ export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
   for await (const ws of reader) {
     const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string; hiddenRows?: number[] };
     const rows: SnapshotCell[][] = [];
+    const formulas = formulaCells();
     for await (const row of sheet) {
       const cells: SnapshotCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
-        cells[c - 1] = snapshotCell(cell);
+        cells[c - 1] = snapshotCell(cell, c - 1, formulas);
       });
       for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+      formulas.row(cells);
       while (rows.length < row.number - 1) rows.push([]);
       rows.push(cells);
     }
@@ -102,20 +106,29 @@ export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
   return { sheets };
 }
 
-/** Passes a worksheet's XML through unchanged, noting the rows marked hidden ("<row r=\"12\" hidden=\"1\" …>"). */
+/**
+ * Passes a worksheet's XML through unchanged, noting the rows marked hidden ("<row r=\"12\" hidden=\"1\" …>").
+ * Most chunks hold no hidden row: a byte search skips them; a chunk that does is decoded (latin1: tags are
+ * ASCII, and no character is split) together with the end of the one before, for a tag cut in two.
+ */
 async function* hiddenRowsOf(source: AsyncIterable<Buffer | string>, hidden: number[]): AsyncGenerator<Buffer | string> {
-  let tail = "";
+  const seen = new Set<number>();
+  let tail = Buffer.alloc(0);
   for await (const chunk of source) {
-    // Tags are ASCII: latin1 keeps byte positions and cannot split a character.
-    const text = tail + (typeof chunk === "string" ? chunk : chunk.toString("latin1"));
-    const tag = /<row\b[^>]*>/g;
-    let end = 0;
-    for (let m = tag.exec(text); m; m = tag.exec(text)) {
-      if (/\shidden="(1|true)"/.test(m[0])) hidden.push(Number(/\sr="(\d+)"/.exec(m[0])?.[1] ?? 0));
-      end = tag.lastIndex;
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "latin1") : chunk;
+    const joined = tail.length > 0 ? Buffer.concat([tail, bytes.subarray(0, 512)]) : bytes.subarray(0, 0);
+    if (bytes.includes('hidden="') || joined.includes('hidden="')) {
+      const text = Buffer.concat([tail, bytes]).toString("latin1");
+      for (const m of text.matchAll(/<row\b[^>]*>/g)) {
+        if (!/\shidden="(1|true)"/.test(m[0])) continue;
+        const r = Number(/\sr="(\d+)"/.exec(m[0])?.[1] ?? 0);
+        if (!seen.has(r)) {
+          seen.add(r);
+          hidden.push(r);
+        }
+      }
     }
-    const open = text.lastIndexOf("<");
-    tail = open >= end ? text.slice(open) : "";
+    tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 512)));
     yield chunk;
   }
 }
