@@ -3,6 +3,8 @@ import { CellValue } from "./plan";
 import { columnLetter } from "./plan";
 import { KEY_ROW, RETIRED_LABEL, SECTION_MARK } from "./indicatorSheet";
 import { SUMMARY_SHEET, SUMMARY_SHEETS_HEADER, SUMMARY_TOTAL } from "./workbook";
+import { WORD_LIST_SHEET } from "./formulas";
+import type { Entries } from "./indicatorSheet";
 
 /**
  * What is in a workbook now, read as data before a refresh: every managed sheet's rows by stable id (entries,
@@ -59,9 +61,8 @@ export interface WorkbookSnapshot {
 
 export const LOG_SHEET = "Nhật ký thay đổi";
 export const BACKUP_SHEET = "_IM_SAOLUU";
-export const LISTS_SHEET = "_IM";
 /** Sheets the add-in writes whole and may rewrite; any other sheet is the user's and is never touched. */
-export const SERVICE_SHEETS = [SUMMARY_SHEET, LISTS_SHEET, LOG_SHEET, BACKUP_SHEET];
+export const SERVICE_SHEETS = [SUMMARY_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET];
 
 export type Located = { sheet: string; cell: string; vi: string; en: string };
 
@@ -304,6 +305,22 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
     else foreign.push(sheet.name);
   }
   return { sheets, foreign, notices, log, backup, summary };
+}
+
+/** What staff entered, by stable id: actuals per period, notes, baselines (formulas they typed are not values). */
+export function entriesOf(existing: Existing): Entries {
+  const entries: Entries = { actuals: {}, notes: {}, baselines: {} };
+  for (const sheet of existing.sheets) {
+    for (const row of sheet.rows) {
+      if (!row.id) continue;
+      for (const [key, value] of Object.entries(row.values)) {
+        if (key.startsWith("actual:")) (entries.actuals[row.id] ??= {})[key.slice(7)] = value;
+        else if (key === "note") entries.notes[row.id] = String(value);
+        else if (key === "baseline") entries.baselines[row.id] = value;
+      }
+    }
+  }
+  return entries;
 }
 
 /** The change log sheet: a title row, a header row, then one row per change. */

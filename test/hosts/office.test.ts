@@ -1,4 +1,5 @@
-import { applySheetPlan, readEntriesFromExcel } from "../../src/hosts/office/apply";
+import { applySheetPlan } from "../../src/hosts/office/apply";
+import { readEntriesFromExcel } from "../../src/hosts/office/refresh";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { applyEntries } from "../../src/sheets/entries";
 import { generateCatalog } from "../../src/bench/generate";

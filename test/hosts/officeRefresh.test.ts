@@ -1,5 +1,5 @@
-import { applySheetPlan, readEntriesFromExcel } from "../../src/hosts/office/apply";
-import { refreshInExcel, restoreInExcel } from "../../src/hosts/office/refresh";
+import { applySheetPlan } from "../../src/hosts/office/apply";
+import { readEntriesFromExcel, refreshInExcel, restoreInExcel } from "../../src/hosts/office/refresh";
 import { createFakeExcel, type FakeExcel } from "../../src/hosts/office/recordingContext";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { applyEntries, type EntryRow } from "../../src/sheets/entries";

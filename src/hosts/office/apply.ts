@@ -1,6 +1,5 @@
 import type { CellValue, SheetPlan, SheetSpec, StyleSpec } from "../../sheets/plan";
 import { columnLetter } from "../../sheets/plan";
-import type { Entries } from "../../sheets/indicatorSheet";
 
 /**
  * The Office.js host: applies a sheet plan inside Excel. Everything is queued in batches and sent with few
@@ -26,6 +25,11 @@ export interface ApplyReport {
   existing: string[];
   /** Features left out because the Excel in use lacks their requirement set, with the reason. */
   degraded: { vi: string; en: string }[];
+}
+
+/** The requirement-set check of the Excel in use (Office.context.requirements), the one place that asks it. */
+export function excelSupports(set: string, version: string): boolean {
+  return Office.context.requirements.isSetSupported(set, version);
 }
 
 const TEXT_THAT_EXCEL_PARSES = /^[=+\-@]/;
@@ -221,7 +225,7 @@ const DEGRADED: Record<string, { vi: string; en: string }> = {
 };
 
 export async function applySheetPlan(context: Excel.RequestContext, plan: SheetPlan, options: ApplyOptions = {}): Promise<ApplyReport> {
-  const supports = options.supports ?? ((set: string, v: string) => Office.context.requirements.isSetSupported(set, v));
+  const supports = options.supports ?? excelSupports;
   const batch: Batch = { context, bytes: 0, payloads: [], budget: options.payloadBudget ?? 4_000_000 };
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
@@ -246,43 +250,4 @@ export async function applySheetPlan(context: Excel.RequestContext, plan: SheetP
   }
   await sync(batch);
   return { syncs: batch.payloads.length, payloads: batch.payloads, written, existing, degraded };
-}
-
-/**
- * Reads what staff entered, by stable id, from every sheet that has the hidden key row ("id", "actual:2025",
- * "note" …): one sync for the sheet list, one for their used ranges. A percentage-formatted entry is read in
- * points (Excel holds 95,1% as 0,951).
- */
-export async function readEntriesFromExcel(context: Excel.RequestContext): Promise<{ entries: Entries; syncs: number }> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name");
-  await context.sync();
-  const used = worksheets.items.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(true);
-    range.load(["values", "formulas", "numberFormat", "isNullObject"]);
-    return range;
-  });
-  await context.sync();
-  const entries: Entries = { actuals: {}, notes: {}, baselines: {} };
-  for (const range of used) {
-    if (range.isNullObject) continue;
-    const keyRow = range.values.findIndex((row) => row.includes("id"));
-    if (keyRow < 0) continue;
-    const keys = range.values[keyRow]!.map((k) => String(k ?? ""));
-    const idCol = keys.indexOf("id");
-    for (let r = keyRow + 2; r < range.values.length; r++) {
-      const id = range.values[r]![idCol];
-      if (typeof id !== "string" || id === "") continue;
-      keys.forEach((key, c) => {
-        const formula = range.formulas[r]![c];
-        let value = range.values[r]![c] as CellValue;
-        if (value === "" || value === null || (typeof formula === "string" && formula.startsWith("="))) return;
-        if (typeof value === "number" && /%/.test(String(range.numberFormat[r]![c] ?? ""))) value = Number((value * 100).toPrecision(12));
-        if (key.startsWith("actual:")) (entries.actuals[id] ??= {})[key.slice(7)] = value;
-        else if (key === "note") entries.notes[id] = String(value);
-        else if (key === "baseline") entries.baselines[id] = value;
-      });
-    }
-  }
-  return { entries, syncs: 2 };
 }

@@ -1,7 +1,7 @@
 import type { WorkbookHost } from "../host";
 import { liveListener, ownWrites } from "../live";
-import { applySheetPlan, readEntriesFromExcel } from "./apply";
-import { refreshInExcel, restoreInExcel } from "./refresh";
+import { applySheetPlan, excelSupports } from "./apply";
+import { readEntriesFromExcel, refreshInExcel, restoreInExcel } from "./refresh";
 
 /**
  * The Excel host of the pane: the only place that calls Excel.run. Its own writes are marked so that the
@@ -31,7 +31,7 @@ export function excelHost(): WorkbookHost {
       }),
     watch: async (onChange) => {
       // Worksheet-collection events need ExcelApi 1.9; without them the lists refresh on each action instead.
-      if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return () => undefined;
+      if (!excelSupports("ExcelApi", "1.9")) return () => undefined;
       const listener = liveListener(onChange, own);
       const registration = await Excel.run(async (context) => {
         const handler = context.workbook.worksheets.onChanged.add(async () => listener.changed());

@@ -1,9 +1,10 @@
 import type { Catalog } from "../../model";
+import type { Entries } from "../../sheets/indicatorSheet";
 import { cellPosition, type CellValue, type SheetPlan } from "../../sheets/plan";
-import { BACKUP_SHEET, formulaCells, readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
+import { BACKUP_SHEET, entriesOf, formulaCells, readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
 import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
 import { restoreEdits, type Restore } from "../../sheets/restore";
-import { applySheetPlan, type ApplyOptions, type ApplyReport } from "./apply";
+import { applySheetPlan, excelSupports, type ApplyOptions, type ApplyReport } from "./apply";
 
 /**
  * Refresh inside Excel, with the same pure merge as the file host: read every sheet's used range (two syncs),
@@ -15,16 +16,12 @@ import { applySheetPlan, type ApplyOptions, type ApplyReport } from "./apply";
  */
 const TEMP_SHEET = "~Theo dõi chỉ tiêu";
 
-function isSupported(set: string, version: string): boolean {
-  return Office.context.requirements.isSetSupported(set, version);
-}
-
 /** Top-left cell of a used range's address ("Sheet!B3:K40"). */
 function startOf(address: string): { row: number; col: number } {
   return cellPosition((address.split("!").pop() ?? "A1").split(":")[0]!) ?? { row: 1, col: 1 };
 }
 
-export async function snapshotFromExcel(context: Excel.RequestContext, supports: (set: string, version: string) => boolean = isSupported): Promise<{ snapshot: WorkbookSnapshot; names: string[]; syncs: number }> {
+export async function snapshotFromExcel(context: Excel.RequestContext, supports: (set: string, version: string) => boolean = excelSupports): Promise<{ snapshot: WorkbookSnapshot; names: string[]; syncs: number }> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name,items/visibility");
   const names = context.workbook.names;
@@ -64,6 +61,15 @@ export async function snapshotFromExcel(context: Excel.RequestContext, supports:
   return { snapshot: { sheets }, names: names.items.map((n) => n.name), syncs: 2 };
 }
 
+/**
+ * Reads what staff entered, by stable id, with the reader a refresh uses: one sync for the sheet list, one for
+ * their used ranges (table filters are not needed here, so no requirement set is asked).
+ */
+export async function readEntriesFromExcel(context: Excel.RequestContext): Promise<{ entries: Entries; syncs: number }> {
+  const read = await snapshotFromExcel(context, () => false);
+  return { entries: entriesOf(readExisting(read.snapshot)), syncs: read.syncs };
+}
+
 export interface ExcelRefresh {
   refresh: Refresh;
   /** The write's report, when something was written. */
@@ -100,7 +106,7 @@ export async function refreshInExcel(context: Excel.RequestContext, catalog: Cat
 }
 
 /** Puts the backup sheet's entries back in place inside Excel: two syncs to read, one to write. */
-export async function restoreInExcel(context: Excel.RequestContext, supports: (set: string, version: string) => boolean = isSupported): Promise<Restore & { syncs: number }> {
+export async function restoreInExcel(context: Excel.RequestContext, supports: (set: string, version: string) => boolean = excelSupports): Promise<Restore & { syncs: number }> {
   const read = await snapshotFromExcel(context, supports);
   const restore = restoreEdits(readExisting(read.snapshot));
   for (const e of restore.edits) {

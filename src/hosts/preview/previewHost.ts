@@ -2,24 +2,13 @@ import type { WorkbookHost } from "../host";
 import { cellPosition, type SheetPlan, type CellValue } from "../../sheets/plan";
 import type { Entries } from "../../sheets/indicatorSheet";
 import { applyEntries } from "../../sheets/entries";
-import { readExisting, snapshotOfPlan } from "../../sheets/existing";
+import { entriesOf, readExisting, snapshotOfPlan } from "../../sheets/existing";
 import { refreshWorkbook } from "../../sheets/merge";
 import { restoreEdits } from "../../sheets/restore";
 
-/** The entries a plan's cells hold, by id (what staff typed, as a host would read them back). */
-function entriesOf(plan: SheetPlan): Entries {
-  const entries: Entries = { actuals: {}, notes: {}, baselines: {} };
-  for (const sheet of readExisting(snapshotOfPlan(plan.sheets)).sheets) {
-    for (const row of sheet.rows) {
-      if (!row.id) continue;
-      for (const [key, value] of Object.entries(row.values)) {
-        if (key.startsWith("actual:")) (entries.actuals[row.id] ??= {})[key.slice(7)] = value;
-        else if (key === "note") entries.notes[row.id] = String(value);
-        else if (key === "baseline") entries.baselines[row.id] = value;
-      }
-    }
-  }
-  return entries;
+/** The entries a plan's cells hold, by id, as a host would read them back. */
+function entriesOfPlan(plan: SheetPlan): Entries {
+  return entriesOf(readExisting(snapshotOfPlan(plan.sheets)));
 }
 
 /**
@@ -63,7 +52,7 @@ export function previewHost(): PreviewHost {
       const refresh = refreshWorkbook(catalog, readExisting(snapshotOfPlan(workbook?.sheets ?? [])), options);
       if (!options.dryRun && refresh.changes.length > 0) {
         current = refresh.plan;
-        entries = entriesOf(refresh.plan);
+        entries = entriesOfPlan(refresh.plan);
       }
       return refresh;
     },
@@ -78,7 +67,7 @@ export function previewHost(): PreviewHost {
           row[at.col - 1] = { ...row[at.col - 1], value: e.value };
         }
         current = workbook;
-        entries = entriesOf(workbook);
+        entries = entriesOfPlan(workbook);
       }
       return restore;
     },

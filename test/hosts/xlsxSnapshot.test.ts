@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { toWorkbook } from "../../src/hosts/xlsx/write";
-import { sharedStrings, snapshotOf, snapshotOfFile } from "../../src/hosts/xlsx/refresh";
+import { sharedStrings, snapshotOf, snapshotOfFile } from "../../src/hosts/xlsx/snapshot";
 import { seedCatalog } from "../helpers/seedCatalog";
 
 /**

@@ -1,0 +1,147 @@
+import ExcelJS from "exceljs";
+import type { CellValue } from "../../sheets/plan";
+import { formulaCells, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
+
+/**
+ * Reading an .xlsx workbook as the pure core sees it: cell values (a percentage-formatted number in points, as
+ * Excel stores 95,1% as 0,951), formulas as text, hidden rows — from a loaded workbook, or streamed from a file.
+ * Entries, refreshes and restores all start here.
+ */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") return /%/.test(cell.numFmt ?? "") ? Number((v * 100).toPrecision(12)) : v;
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
+  if (typeof v === "object" && "error" in v) return String(v.error);
+  if (typeof v === "object" && "result" in v) {
+    const r = (v as { result?: unknown }).result;
+    return typeof r === "number" || typeof r === "string" || typeof r === "boolean" ? r : null;
+  }
+  if (typeof v === "object" && "text" in v) return String((v as { text: unknown }).text);
+  return null;
+}
+
+/** A cell as the merge sees it: its formula (without "="; text dropped in the add-in's own columns), or its value. */
+function snapshotCell(cell: ExcelJS.Cell, col: number, formulas: ReturnType<typeof formulaCells>): SnapshotCell {
+  if (cell.formula !== undefined || cell.type === ExcelJS.ValueType.Formula) return formulas.cell(col, (cell.formula ?? "").replace(/^=/, "").replace(/_xlfn\./g, ""));
+  return cellValue(cell);
+}
+
+export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  const sheets = wb.worksheets.map((ws) => {
+    const rows: SnapshotCell[][] = [];
+    const hiddenRows: number[] = [];
+    const formulas = formulaCells();
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      if (row.hidden) hiddenRows.push(r);
+      const cells: SnapshotCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        // A merged range's value is its first cell's; the others only echo it.
+        if (cell.isMerged && cell.master.address !== cell.address) return;
+        cells[c - 1] = snapshotCell(cell, c - 1, formulas);
+      });
+      for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+      formulas.row(cells);
+      rows.push(cells);
+    }
+    return { name: ws.name, hidden: ws.state !== "visible", rows, hiddenRows };
+  });
+  return { sheets };
+}
+
+/**
+ * The snapshot of an .xlsx file, streamed: values only (hidden rows included), a fraction of the memory and time
+ * of loading the whole workbook model.
+ */
+export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "emit" });
+  // ExcelJS 4.4's stream reader decodes each chunk of the shared strings on its own, so a Vietnamese letter
+  // split across two chunks comes out as "��". Read that part whole and decode it once.
+  const patched = reader as unknown as { _parseSharedStrings: (entry: AsyncIterable<Buffer>) => AsyncGenerator<never>; sharedStrings: string[] };
+  // ExcelJS iterates this as a generator (yield*); it has nothing to emit in "cache" mode.
+  // eslint-disable-next-line require-yield
+  patched._parseSharedStrings = async function* (entry) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk);
+    patched.sharedStrings = sharedStrings(Buffer.concat(chunks).toString("utf8"));
+  };
+  // Nor does it read a row's hidden flag (a filtered table): the worksheet's XML is scanned for it on the way.
+  const withHidden = reader as unknown as { _parseWorksheet: (source: AsyncIterable<Buffer | string>, sheetNo: string) => Generator<{ value: { hiddenRows?: number[] } }> };
+  const parseWorksheet = withHidden._parseWorksheet;
+  withHidden._parseWorksheet = function* (source, sheetNo) {
+    const hidden: number[] = [];
+    for (const event of parseWorksheet.call(this, hiddenRowsOf(source, hidden), sheetNo)) {
+      event.value.hiddenRows = hidden;
+      yield event;
+    }
+  };
+  const sheets: WorkbookSnapshot["sheets"] = [];
+  for await (const ws of reader) {
+    const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string; hiddenRows?: number[] };
+    const rows: SnapshotCell[][] = [];
+    const formulas = formulaCells();
+    for await (const row of sheet) {
+      const cells: SnapshotCell[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        cells[c - 1] = snapshotCell(cell, c - 1, formulas);
+      });
+      for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+      formulas.row(cells);
+      while (rows.length < row.number - 1) rows.push([]);
+      rows.push(cells);
+    }
+    sheets.push({ name: sheet.name, hidden: (sheet.state ?? "visible") !== "visible", rows, hiddenRows: sheet.hiddenRows ?? [] });
+  }
+  return { sheets };
+}
+
+/**
+ * Passes a worksheet's XML through unchanged, noting the rows marked hidden ("<row r=\"12\" hidden=\"1\" …>").
+ * Most chunks hold no hidden row: a byte search skips them; a chunk that does is decoded (latin1: tags are
+ * ASCII, and no character is split) together with the end of the one before, for a tag cut in two.
+ */
+async function* hiddenRowsOf(source: AsyncIterable<Buffer | string>, hidden: number[]): AsyncGenerator<Buffer | string> {
+  const seen = new Set<number>();
+  let tail = Buffer.alloc(0);
+  for await (const chunk of source) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "latin1") : chunk;
+    const joined = tail.length > 0 ? Buffer.concat([tail, bytes.subarray(0, 512)]) : bytes.subarray(0, 0);
+    if (bytes.includes('hidden="') || joined.includes('hidden="')) {
+      const text = Buffer.concat([tail, bytes]).toString("latin1");
+      for (const m of text.matchAll(/<row\b[^>]*>/g)) {
+        if (!/\shidden="(1|true)"/.test(m[0])) continue;
+        const r = Number(/\sr="(\d+)"/.exec(m[0])?.[1] ?? 0);
+        if (!seen.has(r)) {
+          seen.add(r);
+          hidden.push(r);
+        }
+      }
+    }
+    tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 512)));
+    yield chunk;
+  }
+}
+
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function unescapeXml(text: string): string {
+  return text
+    .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => (e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e]!))
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/** The shared strings of an .xlsx (xl/sharedStrings.xml) as plain text, rich runs joined, phonetic runs left out. */
+export function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  for (const si of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
+    const body = (si[1] ?? "").replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
+    let text = "";
+    for (const t of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += unescapeXml(t[1]!);
+    out.push(text);
+  }
+  return out;
+}
+
