@@ -59,8 +59,6 @@ export interface Refresh {
   backedUp: number;
 }
 
-const RETIRED_KEYS_NOT_KEPT = /^(status|gap|achievement):|^actual:period$/;
-
 /**
  * A reworded name that is still the same indicator: one name holds every word of the other (words added or
  * dropped, "… (PII)", "… trên địa bàn tỉnh"). A changed word ("cáp quang" → "điện") is another indicator, so
@@ -212,7 +210,8 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
     }
     const values: Record<string, CellValue> = {};
     for (const [key, value] of Object.entries(row.values)) {
-      if (RETIRED_KEYS_NOT_KEPT.test(key) || key.startsWith("h:")) continue;
+      // The reader keeps no status, gap or whole-period value for an indicator's row; on a row staff added, all is theirs.
+      if (key.startsWith("h:")) continue;
       values[key] = value;
       if (key.startsWith("actual:") && !inputBlocks.has(key.slice(7))) extraColumn(key, `${header(key)} (kỳ cũ)`);
       if (key === "baseline" && !keepsBaseline) extraColumn(key, `${header(key)} (giữ lại)`);
@@ -248,7 +247,7 @@ function backupRows(existing: Existing, now: string): CellValue[][] {
     for (const row of sheet.rows) {
       const cell = (key: string) => `${columnLetter(sheet.keys.indexOf(key) + 1)}${row.row}`;
       for (const [key, value] of Object.entries(row.values)) {
-        if (isEntryKey(key) || key === "direction") out.push([sheet.name, cell(key), row.id ?? "", key, value, row.id ? BACKUP_KINDS.entry : BACKUP_KINDS.userRow, now]);
+        if (isEntryKey(key) || key === "direction" || !row.id) out.push([sheet.name, cell(key), row.id ?? "", key, value, row.id ? BACKUP_KINDS.entry : BACKUP_KINDS.userRow, now]);
       }
       for (const [key, formula] of Object.entries(row.formulas)) out.push([sheet.name, cell(key), row.id ?? "", key, `=${formula}`, BACKUP_KINDS.formula, now]);
       for (const [key, value] of Object.entries(row.overwritten)) out.push([sheet.name, cell(key), row.id ?? "", key, value, BACKUP_KINDS.overwritten, now]);

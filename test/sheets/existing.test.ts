@@ -2,6 +2,7 @@ import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { readExisting, snapshotOfPlan, type WorkbookSnapshot } from "../../src/sheets/existing";
 import { KEY_ROW } from "../../src/sheets/indicatorSheet";
 import { tvCatalog, TV } from "../helpers/refresh";
+import { refreshWorkbook } from "../../src/sheets/merge";
 
 /**
  * Reading a workbook before a refresh: what staff changed in the structure is reported with its cell, and what
@@ -84,5 +85,21 @@ describe("reading what a workbook holds before a refresh", () => {
     rows[KEY_ROW + 2]![width + 3] = "ghi tạm";
     const iv = readExisting(s).sheets.find((x) => x.name === SHEET)!;
     expect(iv.userColumns.map((c) => c.key)).toEqual(["user:Ý kiến", "user:Ý kiến (2)", expect.stringMatching(/^user:Cột [A-Z]+$/)]);
+  });
+});
+
+describe("a row staff added, through a refresh", () => {
+  it("keeps every value typed on it, a status they wrote by hand included", () => {
+    const s = fresh();
+    const rows = sheetOf(s).rows;
+    const width = Math.max(...rows.map((r) => r.length));
+    const own: (string | number | null)[] = Array.from({ length: width }, () => null);
+    own[col(s, "name")] = "Tỷ lệ xã có điểm bưu điện văn hoá";
+    own[col(s, "actual:2025")] = 88;
+    own[col(s, "status:2025")] = "Đạt (tự đánh giá)";
+    rows.push(own);
+    const refresh = refreshWorkbook(tvCatalog(), readExisting(s), { asOf: "30/06/2025", tolerance: 0.05, now: "22/11/2026 10:00" });
+    const after = readExisting(snapshotOfPlan(refresh.plan.sheets)).sheets.find((x) => x.name === SHEET)!;
+    expect(after.rows.find((r) => !r.id)!.values).toEqual({ name: "Tỷ lệ xã có điểm bưu điện văn hoá", "actual:2025": 88, "status:2025": "Đạt (tự đánh giá)" });
   });
 });
