@@ -2,12 +2,12 @@ import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Catalog } from "../model";
 import { buildCatalog } from "../parse/catalog";
-import { buildWorkbookPlan, todayVi } from "../sheets/workbook";
+import { buildWorkbookPlan, nowVi, todayVi } from "../sheets/workbook";
 import { applyEntries, parseEntriesCsv } from "../sheets/entries";
 import { SheetPlan } from "../sheets/plan";
 import { writeWorkbookFile } from "../hosts/xlsx/write";
 import { planFileRefresh, readWorkbookFile, restoreInWorkbook, writeFileRefresh } from "../hosts/xlsx/refresh";
-import { CHANGE_LABELS, countChanges, type Refresh } from "../sheets/merge";
+import { CHANGE_LABELS, changeSummary, type Refresh } from "../sheets/merge";
 import { readSeed } from "../node/seeds-fs";
 import { readTextFile } from "../node/input";
 import { parseCommand } from "./args";
@@ -88,18 +88,12 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function nowVi(d = new Date()): string {
-  return `${todayVi(d)} ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-}
-
 /** What a refresh will change (or changed), in Vietnamese and English, one line each. */
 export function describeRefresh(refresh: Refresh): string[] {
   const lines: string[] = [];
-  const counts = countChanges(refresh.changes);
   if (refresh.changes.length === 0) lines.push("Không có thay đổi / No changes");
   else {
-    const parts = (Object.keys(counts) as (keyof typeof counts)[]).filter((k) => counts[k] > 0);
-    lines.push(`Thay đổi / changes: ${parts.map((k) => `${CHANGE_LABELS[k].vi} ${counts[k]}`).join(", ")} (${parts.map((k) => `${CHANGE_LABELS[k].en.toLowerCase()} ${counts[k]}`).join(", ")})`);
+    lines.push(`Thay đổi / changes: ${changeSummary(refresh.changes, "vi")} (${changeSummary(refresh.changes, "en").toLowerCase()})`);
     for (const c of refresh.changes) {
       const detail = c.before || c.after ? `: ${c.before || "—"} → ${c.after || "—"}` : "";
       lines.push(`  [${c.sheet}] ${c.code} ${c.name} — ${CHANGE_LABELS[c.kind].vi} / ${CHANGE_LABELS[c.kind].en}${detail}`);

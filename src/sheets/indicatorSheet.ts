@@ -286,8 +286,8 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
   const note = add({ key: "note", header: "Ghi chú", width: 18, input: true });
   const carry = options.carry;
   const carried = (id: string) => carry?.values[id];
-  const hasChange = Object.values(carry?.values ?? {}).some((v) => typeof v.change === "string" && v.change !== "") || (carry?.rows ?? []).some((row) => row.values.change);
-  const change = hasChange ? add({ key: "change", header: "Thay đổi chỉ tiêu", width: 22 }) : null;
+  const hasChangeNotes = Object.values(carry?.values ?? {}).some((v) => typeof v.change === "string" && v.change !== "") || (carry?.rows ?? []).some((row) => row.values.change);
+  const change = hasChangeNotes ? add({ key: "change", header: "Thay đổi chỉ tiêu", width: 22 }) : null;
   // Staff's own columns and entries of periods the plan no longer has: kept, after the add-in's columns.
   const extra = (carry?.columns ?? []).filter((c, k, all) => !columns.some((x) => x.spec.key === c.key) && all.findIndex((x) => x.key === c.key) === k);
   const extraCols = extra.map((c) => ({ key: c.key, letter: add({ key: c.key, header: c.header, width: 14, input: c.input }), input: c.input }));

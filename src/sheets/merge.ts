@@ -236,21 +236,25 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
 }
 
 /** Rows of the backup sheet: every entry as it was, with its place, so one action can put them back. */
-export const BACKUP_HEADERS = ["Trang", "Ô", "Mã chỉ tiêu", "Cột", "Giá trị", "Loại", "Sao lưu lúc"];
+export const BACKUP_HEADERS = ["Trang", "Ô", "Mã chỉ tiêu", "Cột (khoá)", "Tên cột", "Giá trị", "Loại", "Sao lưu lúc"];
 /** The "Loại" of a saved value, as a planning officer reads it; restore puts back only entries. */
 export const BACKUP_KINDS = { entry: "số liệu nhập", formula: "công thức nhập", userRow: "dòng người dùng thêm", overwritten: "gõ đè lên công thức", aboveTable: "ô phía trên bảng" } as const;
 
 function backupRows(existing: Existing, now: string): CellValue[][] {
   const out: CellValue[][] = [];
   for (const sheet of existing.sheets) {
-    for (const stray of sheet.strays) out.push([sheet.name, stray.cell, "", "", stray.value, BACKUP_KINDS.aboveTable, now]);
+    for (const stray of sheet.strays) out.push([sheet.name, stray.cell, "", "", "", stray.value, BACKUP_KINDS.aboveTable, now]);
     for (const row of sheet.rows) {
-      const cell = (key: string) => `${columnLetter(sheet.keys.indexOf(key) + 1)}${row.row}`;
+      // The key says where a value goes back; the column's header says it to a person.
+      const save = (key: string, value: CellValue, kind: string) => {
+        const c = sheet.keys.indexOf(key);
+        out.push([sheet.name, `${columnLetter(c + 1)}${row.row}`, row.id ?? "", key, sheet.headers[c] ?? "", value, kind, now]);
+      };
       for (const [key, value] of Object.entries(row.values)) {
-        if (isEntryKey(key) || key === "direction" || !row.id) out.push([sheet.name, cell(key), row.id ?? "", key, value, row.id ? BACKUP_KINDS.entry : BACKUP_KINDS.userRow, now]);
+        if (isEntryKey(key) || key === "direction" || !row.id) save(key, value, row.id ? BACKUP_KINDS.entry : BACKUP_KINDS.userRow);
       }
-      for (const [key, formula] of Object.entries(row.formulas)) out.push([sheet.name, cell(key), row.id ?? "", key, `=${formula}`, BACKUP_KINDS.formula, now]);
-      for (const [key, value] of Object.entries(row.overwritten)) out.push([sheet.name, cell(key), row.id ?? "", key, value, BACKUP_KINDS.overwritten, now]);
+      for (const [key, formula] of Object.entries(row.formulas)) save(key, `=${formula}`, BACKUP_KINDS.formula);
+      for (const [key, value] of Object.entries(row.overwritten)) save(key, value, BACKUP_KINDS.overwritten);
     }
   }
   return out;
@@ -336,8 +340,17 @@ export function refreshWorkbook(catalog: Catalog, existing: Existing, options: R
   return { plan, changes, notices, replace, keep, backedUp: backup.length };
 }
 
-/** Changes counted by kind, for the preview and the CLI. */
-export function countChanges(changes: Change[]): Record<ChangeKind, number> {
+/** "Sửa chỉ tiêu 1, Không còn trong kế hoạch 1": the changes counted by kind, in one line. */
+export function changeSummary(changes: Change[], lang: "vi" | "en"): string {
+  const counts = countChanges(changes);
+  return (Object.keys(counts) as ChangeKind[])
+    .filter((k) => counts[k] > 0)
+    .map((k) => `${CHANGE_LABELS[k][lang]} ${counts[k]}`)
+    .join(", ");
+}
+
+/** Changes counted by kind. */
+function countChanges(changes: Change[]): Record<ChangeKind, number> {
   const counts = { added: 0, target: 0, renumbered: 0, renamed: 0, unit: 0, retired: 0, summary: 0 };
   for (const c of changes) counts[c.kind]++;
   return counts;

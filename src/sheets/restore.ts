@@ -26,7 +26,7 @@ export function restoreEdits(existing: Existing): Restore {
   const rows = new Map<string, { sheet: (typeof existing.sheets)[number]; row: (typeof existing.sheets)[number]["rows"][number] }>();
   for (const sheet of existing.sheets) for (const row of sheet.rows) if (row.id) rows.set(row.id, { sheet, row });
   for (const saved of existing.backup) {
-    const [sheetName, cell, id, key, value, kind] = saved.map((v) => v ?? "") as [string, string, string, string, CellValue, string];
+    const [sheetName, cell, id, key, , value, kind] = saved.map((v) => v ?? "") as [string, string, string, string, string, CellValue, string];
     if (kind === BACKUP_KINDS.formula) {
       skipped.push({ sheet: String(sheetName), cell: String(cell), vi: `công thức “${String(value)}” được giữ qua lần cập nhật; không khôi phục tự động`, en: `the formula “${String(value)}” is kept by refreshes; it is not restored automatically` });
       continue;

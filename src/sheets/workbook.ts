@@ -251,3 +251,7 @@ export function todayVi(d = new Date()): string {
   return `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
 }
 
+/** "dd/mm/yyyy hh:mm": when a refresh happened, for the change log and the backup. */
+export function nowVi(d = new Date()): string {
+  return `${todayVi(d)} ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+}

@@ -19,11 +19,11 @@ import type { WorkbookHost } from "../hosts/host";
 import type { PreviewHost } from "../hosts/preview/previewHost";
 import type { Entries } from "../sheets/indicatorSheet";
 import { columnLetter, type SheetPlan } from "../sheets/plan";
-import { buildWorkbookPlan, SUMMARY_SHEET, todayVi } from "../sheets/workbook";
+import { buildWorkbookPlan, nowVi, SUMMARY_SHEET, todayVi } from "../sheets/workbook";
 import { STATUS_ORDER, STATUS_VOCABULARY, statusLabel } from "../evaluate/vocabulary";
 import { countByStatus, inputBlocks, judgeSheets, type JudgedCell } from "./judging";
 import { preference, setPreference } from "./platform";
-import { CHANGE_LABELS, countChanges, type Refresh } from "../sheets/merge";
+import { CHANGE_LABELS, changeSummary, type Refresh } from "../sheets/merge";
 import { t } from "./strings";
 import { PasteImport } from "./PasteImport";
 import { openWorkbook } from "./opening";
@@ -111,13 +111,8 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
     setNotice(null);
     try {
       const d = new Date();
-      const now = `${todayVi(d)} ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
-      const result = await host.refresh(catalog, { asOf: todayVi(d), tolerance: 0.05, now, protect, dryRun });
-      const counts = countChanges(result.changes);
-      const summary = (Object.keys(counts) as (keyof typeof counts)[])
-        .filter((k) => counts[k] > 0)
-        .map((k) => `${CHANGE_LABELS[k][lang].toLowerCase()} ${counts[k]}`)
-        .join(", ");
+      const result = await host.refresh(catalog, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect, dryRun });
+      const summary = changeSummary(result.changes, lang).toLowerCase();
       setPending(dryRun && result.changes.length > 0 ? result : null);
       if (!dryRun && result.changes.length > 0) {
         setPlan(preview ? preview.plan() : result.plan);
