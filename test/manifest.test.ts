@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "..");
-const SCHEMA = resolve(ROOT, "../shared/schemas/manifest/OfficeAppManifestV1_1.xsd");
+const SCHEMA = resolve(ROOT, "test/schemas/manifest/OfficeAppManifestV1_1.xsd");
 const MANIFEST = readFileSync(join(ROOT, "manifest.xml"), "utf8");
 
 function validate(file: string): { ok: boolean; output: string } {
