@@ -4,6 +4,7 @@ import { columnLetter } from "./plan";
 import { KEY_ROW, RETIRED_LABEL, SECTION_MARK } from "./indicatorSheet";
 import { SUMMARY_SHEET, SUMMARY_SHEETS_HEADER, SUMMARY_TOTAL } from "./workbook";
 import { WORD_LIST_SHEET } from "./formulas";
+import { sheetKey } from "./names";
 import type { Entries } from "./indicatorSheet";
 
 /**
@@ -107,6 +108,14 @@ export interface Existing {
   backup: CellValue[][];
   /** The sheets the summary counts, in its order; null when there is no summary sheet. */
   summary: string[] | null;
+  /** The add-in's service sheets as they are named in this workbook (the summary may be "Tổng hợp (2)" beside a sheet of staff's). */
+  serviceNames: string[];
+}
+
+/** A sheet named like a service sheet, or like one with a free-name suffix ("Tổng hợp (2)"), compared as Excel does. */
+function serviceBase(name: string): string | null {
+  const key = sheetKey(name.replace(/ \(\d+\)$/, ""));
+  return SERVICE_SHEETS.find((s) => sheetKey(s) === key) ?? null;
 }
 
 const ID = /^[^.\s]+\.[^.\s]+\..+\.[0-9a-f]{6}$/;
@@ -283,7 +292,17 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
   let log: CellValue[][] = [];
   let backup: CellValue[][] = [];
   let summary: string[] | null = null;
-  for (const sheet of snapshot.sheets) {
+  const serviceNames: string[] = [];
+  for (const raw of snapshot.sheets) {
+    // A sheet named like the summary (in another case, or "(2)") is the add-in's only if it holds the summary's table of sheets; staff's "tổng hợp" is theirs.
+    const base = serviceBase(raw.name);
+    const isService = base !== null && (raw.name === base || (base === SUMMARY_SHEET ? raw.rows.some((r) => r[1] === SUMMARY_SHEETS_HEADER) : base === LOG_SHEET ? raw.rows[1]?.[0] === LOG_COLUMNS[0]!.header : false));
+    if (isService) serviceNames.push(raw.name);
+    const sheet = isService ? { ...raw, name: base } : raw;
+    if (!isService && base !== null) {
+      foreign.push(raw.name);
+      continue;
+    }
     if (sheet.name === LOG_SHEET) {
       log = sheet.rows.slice(LOG_FIRST_ROW - 1).filter((r) => r.some((v) => !isEmpty(v))).map((r) => r.slice(0, LOG_COLUMNS.length).map(plain));
       continue;
@@ -304,7 +323,7 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
     if (read) sheets.push(read);
     else foreign.push(sheet.name);
   }
-  return { sheets, foreign, notices, log, backup, summary };
+  return { sheets, foreign, notices, log, backup, summary, serviceNames };
 }
 
 /** What staff entered, by stable id: actuals per period, notes, baselines (formulas they typed are not values). */

@@ -3,7 +3,7 @@ import { foldText, nameKey } from "../model/ids";
 import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
 import { buildWorkbookPlan, SUMMARY_SHEET, workbookSheetInputs } from "./workbook";
 import { columnLetter, type CellValue, type SheetPlan, type SheetSpec } from "./plan";
-import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVICE_SHEETS, sourceOf, type Existing, type ExistingRow, type ExistingSheet, type Located } from "./existing";
+import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVICE_SHEETS, type Existing, type ExistingRow, type ExistingSheet, type Located } from "./existing";
 
 /**
  * Refresh without loss: the current catalog and what the workbook holds now → the new sheet plan. Indicators
@@ -293,7 +293,40 @@ export function logRow(change: Change, now: string): CellValue[] {
   return [now, change.source, change.sheet, change.code, change.name, CHANGE_LABELS[change.kind].vi, change.before, change.after];
 }
 
-export function refreshWorkbook(catalog: Catalog, existing: Existing, options: RefreshOptions): Refresh {
+/**
+ * The appendix ("plan.appendix") a sheet shows, from its ids and the appendices the catalog knows: an appendix
+ * id may hold a dot ("II.2"), so the id alone cannot say where the appendix ends; the longest known
+ * "plan.appendix." that most ids start with wins. An appendix the catalog no longer has keeps the id's reading.
+ */
+export function sheetSource(sheet: ExistingSheet, known: string[]): string {
+  const ids = sheet.rows.filter((r) => r.id).map((r) => r.id!);
+  let best = "";
+  let bestCount = 0;
+  for (const key of known) {
+    const count = ids.filter((id) => id.startsWith(`${key}.`)).length;
+    if (count > bestCount || (count === bestCount && count > 0 && key.length > best.length)) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  return best || sheet.source;
+}
+
+/** The appendix of a sheet the catalog gives: that of its first indicator (the GRDP scenario sheet: its base appendix). */
+function inputSource(input: SheetInput, known: string[]): string {
+  const id = input.rows[0]?.id;
+  const matches = id ? known.filter((k) => id.startsWith(`${k}.`)) : [];
+  return matches.sort((a, b) => b.length - a.length)[0] ?? `${input.plan.id}.${input.appendix.id}`;
+}
+
+/** Every "plan.appendix" of a catalog. */
+function knownSources(catalog: Catalog): string[] {
+  return catalog.plans.flatMap((p) => p.appendices.map((a) => `${p.id}.${a.id}`));
+}
+
+export function refreshWorkbook(catalog: Catalog, read: Existing, options: RefreshOptions): Refresh {
+  const known = knownSources(catalog);
+  const existing: Existing = { ...read, sheets: read.sheets.map((s) => ({ ...s, source: sheetSource(s, known) })) };
   const present = new Set(existing.sheets.map((s) => s.source.split(".")[0]!));
   const plans = options.plans ?? (present.size > 0 ? catalog.plans.map((p) => p.id).filter((id) => present.has(id)) : undefined);
   // A refresh updates the appendices the workbook has; adding one is a load (or naming its plan in `plans`).
@@ -305,7 +338,7 @@ export function refreshWorkbook(catalog: Catalog, existing: Existing, options: R
   const changes: Change[] = [];
   const used = new Set<ExistingSheet>();
   for (const input of inputs) {
-    const source = input.rows[0] ? sourceOf(input.rows[0].id) : "";
+    const source = inputSource(input, known);
     const old = existing.sheets.find((s) => !used.has(s) && s.source === source && s.source !== "") ?? existing.sheets.find((s) => !used.has(s) && s.name === input.name);
     if (!old) {
       for (const ind of input.rows) changes.push({ kind: "added", sheet: input.name, source: input.plan.number, code: ind.code, name: ind.name, before: "", after: targetTexts(input, ind).target ?? "" });
@@ -325,7 +358,7 @@ export function refreshWorkbook(catalog: Catalog, existing: Existing, options: R
     keep.push(old.name);
     notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
   }
-  const appendices = inputs.map((input) => (input.rows[0] ? sourceOf(input.rows[0].id) : `${input.plan.id}.${input.appendix.id}`));
+  const appendices = inputs.map((input) => inputSource(input, known));
   const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect }, carry);
   // A sheet loaded after the summary was written is not counted there until the summary is rebuilt.
   const counted = plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name);
@@ -336,7 +369,7 @@ export function refreshWorkbook(catalog: Catalog, existing: Existing, options: R
   const backup = backupRows(existing, options.now);
   plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
   plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
-  const replace = [...existing.sheets.filter((s) => used.has(s)).map((s) => s.name), ...SERVICE_SHEETS];
+  const replace = [...existing.sheets.filter((s) => used.has(s)).map((s) => s.name), ...new Set([...SERVICE_SHEETS, ...(existing.serviceNames ?? [])])];
   return { plan, changes, notices, replace, keep, backedUp: backup.length };
 }
 

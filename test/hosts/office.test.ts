@@ -1,99 +1,197 @@
 import { applySheetPlan } from "../../src/hosts/office/apply";
-import { readEntriesFromExcel } from "../../src/hosts/office/refresh";
+import { readEntriesFromExcel, refreshInExcel, restoreInExcel } from "../../src/hosts/office/refresh";
+import { features, MINIMUM_EXCEL_API } from "../../src/hosts/office/features";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { applyEntries } from "../../src/sheets/entries";
 import { generateCatalog } from "../../src/bench/generate";
 import { parsePastedTable } from "../../src/parse/document";
-import { createFakeExcel } from "../../src/hosts/office/recordingContext";
+import { createExcelModel, cellsOf, PAYLOAD_LIMIT, type ExcelModel } from "../excel/model";
 import { seedCatalog, seedIndicators } from "../helpers/seedCatalog";
+import type { SheetPlan } from "../../src/sheets/plan";
 
-const all = () => true;
-const LIMIT = 5 * 1024 * 1024;
+/**
+ * The Office.js host against the strict model of Excel (test/excel/model.ts: rules from Microsoft's
+ * documentation, members and requirement sets from @types/office-js), under Microsoft 365 (ExcelApi 1.17),
+ * Office 2019 (1.7) and the manifest's minimum.
+ */
+const VERSIONS = ["1.17", "1.7", MINIMUM_EXCEL_API];
+const OPTIONS = { asOf: "22/11/2026", tolerance: 0.05, now: "22/11/2026 10:00" };
+const seedPlan = () => buildWorkbookPlan(seedCatalog().catalog, { asOf: OPTIONS.asOf });
+const opts = (m: ExcelModel) => ({ features: features(m.supports) });
 
-describe("the Office.js host against a recording fake of the Excel API", () => {
-  test("a full load takes the same number of context.sync() calls for 10, 100 and 1,000 indicators", async () => {
-    const counts: number[] = [];
-    for (const n of [10, 100, 1000]) {
-      const fake = createFakeExcel();
-      const plan = buildWorkbookPlan(generateCatalog(1, n, [2025]), { asOf: "31/12/2025" });
-      const report = await applySheetPlan(fake.context, plan, { supports: all });
-      expect(report.syncs).toBe(fake.syncs);
-      counts.push(fake.syncs);
-    }
-    expect(counts).toEqual([2, 2, 2]);
+/** Every text cell of the plan, as it must read back: sheet, address, text. */
+function textCells(plan: SheetPlan): { sheet: string; address: string; text: string }[] {
+  const out: { sheet: string; address: string; text: string }[] = [];
+  const letter = (n: number) => {
+    let s = "";
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    return s;
+  };
+  for (const s of plan.sheets) s.rows.forEach((row, r) => row.forEach((c, k) => typeof c.value === "string" && c.value !== "" && c.formula === undefined && out.push({ sheet: s.name, address: `${letter(k + 1)}${r + 1}`, text: c.value })));
+  return out;
+}
+
+describe.each(VERSIONS)("the Office host on the strict model of Excel, ExcelApi %s", (version) => {
+  test("the seed plan loads; every text cell reads back as the same text (none became a number, date or Boolean)", async () => {
+    const m = createExcelModel({ version });
+    const plan = seedPlan();
+    const report = await applySheetPlan(m.context, plan, opts(m));
+    expect(report.refused).toBeNull();
+    expect(report.written.sort()).toEqual(plan.sheets.map((s) => s.name).sort());
+    const texts = textCells(plan);
+    expect(texts.length).toBeGreaterThan(2000);
+    const changed = texts.filter((t) => m.cell(t.sheet, t.address)?.value !== t.text || m.cell(t.sheet, t.address)?.formula !== null);
+    expect(changed).toEqual([]);
+    expect(Math.max(...m.stats.requests)).toBeLessThan(PAYLOAD_LIMIT);
   });
 
-  test("every sync of the large generated plan (63 provinces × 50 indicators × 5 years) stays under 5 MB", async () => {
-    const fake = createFakeExcel();
-    const plan = buildWorkbookPlan(generateCatalog(63, 50), { asOf: "31/12/2025" });
-    const report = await applySheetPlan(fake.context, plan, { supports: all });
-    expect(Math.max(...fake.payloads)).toBeLessThan(LIMIT);
-    expect(fake.payloads.reduce((a, b) => a + b, 0)).toBeGreaterThan(LIMIT); // it did have to split
+  test("a load followed by a dry-run refresh reports no change, and reading entries stays within the limits", async () => {
+    const m = createExcelModel({ version });
+    await applySheetPlan(m.context, seedPlan(), opts(m));
+    const dry = await refreshInExcel(m.context, seedCatalog().catalog, { ...OPTIONS, ...opts(m), dryRun: true });
+    expect(dry.refresh.changes).toEqual([]);
+    expect(Math.max(...m.stats.responses)).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  test("typed entries read back by stable id, refresh keeps them, restore puts a wiped one back (protected sheets)", async () => {
+    const ids = seedIndicators().filter((i) => i.plan === "TV-QD77-2025" && i.appendix === "IV" && i.level === 0).map((i) => i.id);
+    const typed = ["2,5", 7.5, "abc", "1.800", "Đạt"];
+    const { plan } = applyEntries(buildWorkbookPlan(seedCatalog().catalog, { asOf: OPTIONS.asOf, protect: true }), typed.map((value, k) => ({ line: k + 1, key: ids[k]!, period: "2025", value })));
+    const m = createExcelModel({ version });
+    await applySheetPlan(m.context, plan, opts(m));
+    const lockable = version !== MINIMUM_EXCEL_API; // unprotect() is ExcelApi 1.7: below it sheets are left unlocked
+    expect(m.sheet("TV-QD77-2025 IV")!.protected).toBe(lockable);
+    const { entries } = await readEntriesFromExcel(m.context, opts(m));
+    expect(ids.slice(0, 5).map((id) => entries.actuals[id])).toEqual(typed.map((v) => ({ "2025": v })));
+    // A revised catalog (one target changed) is refreshed on the protected sheets; the entries stay.
+    const revised = seedCatalog().catalog;
+    const ind = revised.plans.find((p) => p.id === "TV-QD77-2025")!.appendices.find((a) => a.id === "IV")!.indicators.find((i) => i.id === ids[5])!;
+    ind.target = { ...ind.target, text: `${ind.target.text} (sửa)` };
+    const done = await refreshInExcel(m.context, revised, { ...OPTIONS, ...opts(m), protect: true, dryRun: false });
+    expect(done.refresh.changes.length).toBeGreaterThan(0);
+    const after = (await readEntriesFromExcel(m.context, opts(m))).entries;
+    expect(ids.slice(0, 5).map((id) => after.actuals[id])).toEqual(typed.map((v) => ({ "2025": v })));
+    // Staff wipe one entry by mistake; restore writes it back into the protected sheet, as text.
+    const sheet = m.sheet("TV-QD77-2025 IV")!;
+    const [address] = [...cellsOf(sheet)].find(([, c]) => c.value === "1.800" && !c.locked)!;
+    sheet.protected = false;
+    m.type("TV-QD77-2025 IV", address, "");
+    sheet.protected = lockable;
+    expect((await readEntriesFromExcel(m.context, opts(m))).entries.actuals[ids[3]!]).toBeUndefined();
+    const restored = await restoreInExcel(m.context, opts(m));
+    expect(restored.edits.map((e) => e.value)).toEqual(["1.800"]);
+    expect(m.cell("TV-QD77-2025 IV", address)).toMatchObject({ value: "1.800", formula: null });
+    expect(sheet.protected).toBe(lockable);
+    expect((await readEntriesFromExcel(m.context, opts(m))).entries.actuals[ids[3]!]).toEqual({ "2025": "1.800" });
+  });
+
+  test("staff sheets named “tổng hợp” and “Phụ Lục IV” beside the add-in's: load and refresh succeed, their cells untouched", async () => {
+    const m = createExcelModel({ version, sheets: ["tổng hợp", "Phụ Lục IV"] });
+    m.type("tổng hợp", "A1", "Ghi chép của phòng");
+    m.type("Phụ Lục IV", "B2", "7-9");
+    const report = await applySheetPlan(m.context, seedPlan(), opts(m));
+    expect(report.renamed).toEqual([{ from: "Tổng hợp", to: "Tổng hợp (2)" }]);
+    const revised = seedCatalog().catalog;
+    revised.plans[0]!.appendices[0]!.indicators[0]!.target.text += " (sửa)";
+    const refreshed = await refreshInExcel(m.context, revised, { ...OPTIONS, ...opts(m), dryRun: false });
+    expect(refreshed.refresh.changes.some((c) => c.kind === "target")).toBe(true);
+    expect(m.cell("tổng hợp", "A1")!.value).toBe("Ghi chép của phòng");
+    expect(m.cell("Phụ Lục IV", "B2")!.value).toBe(46212); // typed by staff: Excel made it a date
+    expect(m.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["tổng hợp", "Phụ Lục IV", "Tổng hợp (2)", "TV-QD77-2025 IV"]));
+    // The summary under its free name counts every sheet: a second dry run has nothing to do.
+    expect((await refreshInExcel(m.context, revised, { ...OPTIONS, ...opts(m), dryRun: true })).refresh.changes).toEqual([]);
+  });
+
+  test("a load interrupted by a failed sync leaves no half-built sheet under a real name, and run again completes", async () => {
+    const m = createExcelModel({ version, failAtSync: 2 });
+    await expect(applySheetPlan(m.context, seedPlan(), opts(m))).rejects.toMatchObject({ code: "GeneralException" });
+    expect(m.sheets.filter((s) => s.name !== "Sheet1" && !s.name.startsWith("~IM ")).map((s) => s.name)).toEqual([]);
+    const again = await applySheetPlan(m.context, seedPlan(), opts(m));
+    expect(again.written).toHaveLength(seedPlan().sheets.length);
+    expect(m.sheets.some((s) => s.name.startsWith("~IM "))).toBe(false);
+    expect((await refreshInExcel(m.context, seedCatalog().catalog, { ...OPTIONS, ...opts(m), dryRun: true })).refresh.changes).toEqual([]);
+  });
+});
+
+describe("the Office host and Excel's limits", () => {
+  test("below the manifest's minimum the load writes nothing and says why, in Vietnamese and English", async () => {
+    const m = createExcelModel({ version: "1.3" });
+    const report = await applySheetPlan(m.context, seedPlan(), opts(m));
+    expect(report.refused!.vi).toContain("ExcelApi 1.4");
+    expect(report.refused!.en).toContain("too old");
+    expect(m.stats.syncs).toBe(0);
+  });
+
+  test("what a version lacks is reported, not raised: Office 2019 (1.7) lacks validation and page layout", async () => {
+    const m = createExcelModel({ version: "1.7" });
+    const report = await applySheetPlan(m.context, seedPlan(), opts(m));
+    expect(report.degraded.map((d) => d.en.split(" (")[0])).toEqual(["This Excel lacks data validation and calculation suspension", "This Excel lacks page layout and change events"]);
+    const oldest = await applySheetPlan(createExcelModel({ version: MINIMUM_EXCEL_API }).context, seedPlan(), { features: features(createExcelModel({ version: MINIMUM_EXCEL_API }).supports) });
+    expect(oldest.degraded.map((d) => d.en.split(" (")[0])).toEqual(["This Excel lacks conditional formats", "This Excel cannot freeze panes or unprotect sheets", "This Excel lacks data validation and calculation suspension", "This Excel lacks page layout and change events"]);
+    expect(m.stats.failures).toEqual([]);
+    expect(m.sheets.find((s) => s.name === "TV-QD77-2025 IV")!.conditional.length).toBeGreaterThan(0);
+  });
+
+  test("a refused page layout degrades with a message; the sheets are whole", async () => {
+    const m = createExcelModel({ version: "1.17" });
+    const plan = seedPlan();
+    // The layout step is the sync before protection: fail it.
+    const sync = m.context.sync.bind(m.context);
+    let n = 0;
+    (m.context as { sync: () => Promise<void> }).sync = async () => {
+      n++;
+      if (n === 5) m.failNextSync("GeneralException");
+      return sync();
+    };
+    const report = await applySheetPlan(m.context, plan, opts(m));
+    expect(report.degraded.some((d) => d.en.startsWith("Excel refused the page layout"))).toBe(true);
     expect(report.written).toHaveLength(plan.sheets.length);
-    // The host's own estimate and the fake's measurement agree within a factor of two.
-    report.payloads.forEach((p, i) => {
-      if (fake.payloads[i]! > 100_000) expect(p / fake.payloads[i]!).toBeGreaterThan(0.5);
-    });
-    expect(fake.syncs).toBeGreaterThan(2);
-  }, 120_000);
+  });
+
+  test("a load takes the same number of syncs for 10, 100 and 1,000 indicators, and so does reading them back", async () => {
+    const loads: number[] = [];
+    const reads: number[] = [];
+    for (const n of [10, 100, 1000]) {
+      const m = createExcelModel();
+      const report = await applySheetPlan(m.context, buildWorkbookPlan(generateCatalog(1, n, [2025]), { asOf: "31/12/2025" }), opts(m));
+      loads.push(report.syncs);
+      expect(report.syncs).toBe(m.stats.syncs);
+      reads.push((await readEntriesFromExcel(m.context, opts(m))).syncs);
+    }
+    expect(new Set(loads).size).toBe(1);
+    expect(new Set(reads).size).toBe(1);
+  });
+
+  test("the large plan (63 provinces × 50 indicators × 5 years): every request and response under 5 MB, text intact", async () => {
+    const m = createExcelModel();
+    const plan = buildWorkbookPlan(generateCatalog(63, 50), { asOf: "31/12/2025" });
+    const report = await applySheetPlan(m.context, plan, opts(m));
+    expect(report.written).toHaveLength(plan.sheets.length);
+    const read = await readEntriesFromExcel(m.context, opts(m));
+    expect(read.syncs).toBeGreaterThan(3);
+    expect(Math.max(...m.stats.requests)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(Math.max(...m.stats.responses)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(m.stats.requests.reduce((a, b) => a + b, 0)).toBeGreaterThan(PAYLOAD_LIMIT); // it did have to split
+    const texts = textCells(plan);
+    expect(texts.filter((t) => m.cell(t.sheet, t.address)?.value !== t.text)).toEqual([]);
+    const dry = await refreshInExcel(m.context, generateCatalog(63, 50), { ...OPTIONS, asOf: "31/12/2025", ...opts(m), dryRun: true });
+    expect(dry.refresh.changes).toEqual([]);
+  }, 240_000);
 
   test("a document text =HYPERLINK(\"x\") is written as text, not as a formula", async () => {
     const pasted = parsePastedTable('TT\tChỉ tiêu\tĐơn vị\tKH năm 2026\n1\t=HYPERLINK("x")\t%\t90\n');
     if (!pasted.ok) throw new Error(pasted.error.en);
-    const fake = createFakeExcel();
-    await applySheetPlan(fake.context, buildWorkbookPlan({ plans: [pasted.plan] }, { asOf: "01/01/2026" }), { supports: all });
-    const cells = [...fake.sheets.get("DAN 1")!.cells.values()].filter((c) => c.value === '=HYPERLINK("x")');
+    const m = createExcelModel();
+    await applySheetPlan(m.context, buildWorkbookPlan({ plans: [pasted.plan] }, { asOf: "01/01/2026" }), opts(m));
+    const cells = [...m.sheets.flatMap((s) => [...s.cells.values()])].filter((c) => c.value === '=HYPERLINK("x")');
     expect(cells).toHaveLength(1);
     expect(cells[0]).toMatchObject({ formula: null, numberFormat: "@" });
   });
 
-  test("the status cells get formulas and the colours conditional formats keyed on the status code", async () => {
-    const fake = createFakeExcel();
-    await applySheetPlan(fake.context, buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }), { supports: all });
-    const iv = fake.sheets.get("TV-QD77-2025 IV")!;
-    const formulas = [...iv.cells.values()].filter((c) => c.formula !== null);
-    expect(formulas.length).toBeGreaterThan(51 * 5);
-    expect(iv.conditional.some((c) => /="shortfall"$/.test(c.formula) && c.fill === "#FFC7CE")).toBe(true);
-    expect(iv.tables).toEqual([{ address: expect.stringMatching(/^A6:/), name: "CT_TV_QD77_2025_IV" }]);
-    expect(fake.sheets.get("_IM")!.visibility).toBe("Hidden");
-  });
-
-  test("reading back returns exactly the entries that were written, by stable id", async () => {
-    const ids = seedIndicators().filter((i) => i.plan === "TV-QD77-2025" && i.appendix === "IV" && i.level === 0).map((i) => i.id);
-    const typed = ["2,5", 7.5, "abc", "95,1%", "Đạt"];
-    const { plan } = applyEntries(
-      buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }),
-      typed.map((value, k) => ({ line: k + 1, key: ids[k]!, period: "2025", value })),
-    );
-    const fake = createFakeExcel();
-    await applySheetPlan(fake.context, plan, { supports: all });
-    const before = fake.syncs;
-    const { entries } = await readEntriesFromExcel(fake.context);
-    expect(fake.syncs - before).toBe(2);
-    expect(Object.fromEntries(ids.slice(0, 5).map((id) => [id, entries.actuals[id]]))).toEqual(Object.fromEntries(ids.slice(0, 5).map((id, k) => [id, { "2025": typed[k] }])));
-    expect(Object.keys(entries.actuals)).toHaveLength(5);
-  });
-
   test("an existing sheet is never overwritten by a load", async () => {
-    const fake = createFakeExcel(["TV-QD77-2025 IV"]);
-    const report = await applySheetPlan(fake.context, buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }), { supports: all });
+    const m = createExcelModel({ sheets: ["TV-QD77-2025 IV"] });
+    const report = await applySheetPlan(m.context, seedPlan(), opts(m));
     expect(report.existing).toEqual(["TV-QD77-2025 IV"]);
-    expect(report.written).not.toContain("TV-QD77-2025 IV");
-    expect(fake.sheets.get("TV-QD77-2025 IV")!.cells.size).toBe(0);
-  });
-
-  test("without the newer requirement sets it degrades and says what was left out", async () => {
-    const fake = createFakeExcel();
-    const report = await applySheetPlan(fake.context, buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }), {
-      supports: (_set, v) => Number(v) < 1.6,
-    });
-    expect(report.degraded.map((d) => d.en.split(" (")[0])).toEqual([
-      "This Excel lacks conditional formats",
-      "This Excel cannot freeze panes",
-      "This Excel lacks data validation and calculation suspension",
-      "This Excel lacks page layout and change events",
-    ]);
-    expect([...fake.sheets.values()].every((s) => s.conditional.length === 0)).toBe(true);
-    expect(report.written.length).toBeGreaterThan(0);
+    expect(m.sheet("TV-QD77-2025 IV")!.cells.size).toBe(0);
   });
 });

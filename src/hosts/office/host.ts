@@ -1,20 +1,28 @@
 import type { WorkbookHost } from "../host";
 import { liveListener, ownWrites } from "../live";
-import { applySheetPlan, excelSupports } from "./apply";
+import { applySheetPlan } from "./apply";
 import { readEntriesFromExcel, refreshInExcel, restoreInExcel } from "./refresh";
+import { features } from "./features";
 
 /**
- * The Excel host of the pane: the only place that calls Excel.run. Its own writes are marked so that the
- * change events they raise do not make the pane re-read what it just wrote.
+ * The Excel host of the pane: the only place that calls Excel.run and asks Office.context.requirements which
+ * requirement sets the Excel in use has, so that any model of Excel can drive the real host through those
+ * globals. Its own writes are marked so that the change events they raise do not make the pane re-read what it
+ * just wrote.
  */
+export function excelSupports(set: string, version: string): boolean {
+  return Office.context.requirements.isSetSupported(set, version);
+}
+
 export function excelHost(): WorkbookHost {
   const own = ownWrites();
+  const f = () => features(excelSupports);
   return {
     kind: "excel",
-    load: (plan) => own.during(() => Excel.run(async (context) => applySheetPlan(context, plan))),
-    readEntries: () => Excel.run(async (context) => (await readEntriesFromExcel(context)).entries),
-    refresh: (catalog, options) => own.during(() => Excel.run(async (context) => (await refreshInExcel(context, catalog, options)).refresh)),
-    restore: () => own.during(() => Excel.run(async (context) => restoreInExcel(context))),
+    load: (plan) => own.during(() => Excel.run(async (context) => applySheetPlan(context, plan, { features: f() }))),
+    readEntries: () => Excel.run(async (context) => (await readEntriesFromExcel(context, { features: f() })).entries),
+    refresh: (catalog, options) => own.during(() => Excel.run(async (context) => (await refreshInExcel(context, catalog, { ...options, features: f() })).refresh)),
+    restore: () => own.during(() => Excel.run(async (context) => restoreInExcel(context, { features: f() }))),
     readSelection: () =>
       Excel.run(async (context) => {
         const range = context.workbook.getSelectedRange();
@@ -31,7 +39,7 @@ export function excelHost(): WorkbookHost {
       }),
     watch: async (onChange) => {
       // Worksheet-collection events need ExcelApi 1.9; without them the lists refresh on each action instead.
-      if (!excelSupports("ExcelApi", "1.9")) return () => undefined;
+      if (!f().has("pageLayout")) return () => undefined;
       const listener = liveListener(onChange, own);
       const registration = await Excel.run(async (context) => {
         const handler = context.workbook.worksheets.onChanged.add(async () => listener.changed());

@@ -1,72 +1,27 @@
 import type { Catalog } from "../../model";
 import type { Entries } from "../../sheets/indicatorSheet";
-import { cellPosition, type CellValue, type SheetPlan } from "../../sheets/plan";
-import { BACKUP_SHEET, entriesOf, formulaCells, readExisting, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
+import type { SheetPlan } from "../../sheets/plan";
+import { BACKUP_SHEET, entriesOf, readExisting } from "../../sheets/existing";
 import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
 import { restoreEdits, type Restore } from "../../sheets/restore";
-import { applySheetPlan, excelSupports, type ApplyOptions, type ApplyReport } from "./apply";
+import { applySheetPlan, PROTECTION, type ApplyOptions, type ApplyReport } from "./apply";
+import { snapshotFromExcel } from "./read";
+import { features as featuresOf, type Features } from "./features";
+import { jsonBytes, newBatch, room, sync, track } from "./batch";
 
 /**
- * Refresh inside Excel, with the same pure merge as the file host: read every sheet's used range (two syncs),
- * merge, then write — the backup sheet first, in its own sync, so the previous entries are saved before any
- * sheet is replaced; then the add-in's old sheets are removed and the new ones written. The number of syncs
- * does not grow with the number of indicators. Staff's own sheets are never touched. (A formula in staff's own
- * sheet that pointed into a replaced sheet shows #REF! afterwards: the refresh report says which sheets were
- * replaced.)
+ * Refresh inside Excel, with the same pure merge as the file host: read the add-in's sheets (read.ts), merge,
+ * then write — the backup sheet first, complete in its own step, so the previous entries are in the workbook
+ * before any sheet is replaced; then the new sheets under temporary names, swapped in for the old ones in one
+ * step (apply.ts). The number of syncs does not grow with the number of indicators. Staff's own sheets are
+ * never read or touched. (A formula in staff's own sheet that pointed into a replaced sheet shows #REF!
+ * afterwards: the refresh report says which sheets were replaced.)
  */
-const TEMP_SHEET = "~Theo dõi chỉ tiêu";
+const featuresFrom = (options: { features?: Features; supports?: (set: string, v: string) => boolean }) => options.features ?? featuresOf(options.supports ?? (() => true));
 
-/** Top-left cell of a used range's address ("Sheet!B3:K40"). */
-function startOf(address: string): { row: number; col: number } {
-  return cellPosition((address.split("!").pop() ?? "A1").split(":")[0]!) ?? { row: 1, col: 1 };
-}
-
-export async function snapshotFromExcel(context: Excel.RequestContext, supports: (set: string, version: string) => boolean = excelSupports): Promise<{ snapshot: WorkbookSnapshot; names: string[]; syncs: number }> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
-  const names = context.workbook.names;
-  names.load("items/name");
-  await context.sync();
-  // A filtered table hides rows; Excel says so per table (ExcelApi 1.9), in the same sync as the values.
-  const filters = supports("ExcelApi", "1.9");
-  const used = worksheets.items.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(false);
-    range.load(["address", "values", "formulas", "numberFormat", "isNullObject"]);
-    if (filters) ws.tables.load("items/autoFilter/isDataFiltered");
-    return { ws, range };
-  });
-  await context.sync();
-  const sheets = used.map(({ ws, range }) => {
-    const rows: SnapshotCell[][] = [];
-    if (!range.isNullObject) {
-      const { row, col } = startOf(range.address);
-      for (let r = 1; r < row; r++) rows.push([]);
-      const formulas = formulaCells();
-      range.values.forEach((values, r) => {
-        const cells: SnapshotCell[] = Array.from({ length: col - 1 }, () => null);
-        values.forEach((v, c) => {
-          const formula = range.formulas[r]![c];
-          if (typeof formula === "string" && formula.startsWith("=")) cells.push(formulas.cell(cells.length, formula.slice(1)));
-          else if (v === "" || v === null || v === undefined) cells.push(null);
-          else if (typeof v === "number" && /%/.test(String(range.numberFormat[r]![c] ?? ""))) cells.push(Number((v * 100).toPrecision(12)));
-          else cells.push(v as CellValue);
-        });
-        formulas.row(cells);
-        rows.push(cells);
-      });
-    }
-    const filtered = filters && ws.tables.items.some((t) => t.autoFilter.isDataFiltered);
-    return { name: ws.name, hidden: ws.visibility !== "Visible", rows, hiddenRows: [], filtered };
-  });
-  return { snapshot: { sheets }, names: names.items.map((n) => n.name), syncs: 2 };
-}
-
-/**
- * Reads what staff entered, by stable id, with the reader a refresh uses: one sync for the sheet list, one for
- * their used ranges (table filters are not needed here, so no requirement set is asked).
- */
-export async function readEntriesFromExcel(context: Excel.RequestContext): Promise<{ entries: Entries; syncs: number }> {
-  const read = await snapshotFromExcel(context, () => false);
+/** Reads what staff entered, by stable id, with the reader a refresh uses. */
+export async function readEntriesFromExcel(context: Excel.RequestContext, options: { features?: Features; supports?: (set: string, v: string) => boolean } = {}): Promise<{ entries: Entries; syncs: number }> {
+  const read = await snapshotFromExcel(context, featuresFrom(options));
   return { entries: entriesOf(readExisting(read.snapshot)), syncs: read.syncs };
 }
 
@@ -78,42 +33,58 @@ export interface ExcelRefresh {
 }
 
 export async function refreshInExcel(context: Excel.RequestContext, catalog: Catalog, options: RefreshOptions & ApplyOptions & { dryRun: boolean }): Promise<ExcelRefresh> {
-  const read = await snapshotFromExcel(context, options.supports);
+  const f = featuresFrom(options);
+  const read = await snapshotFromExcel(context, f);
   const refresh = refreshWorkbook(catalog, readExisting(read.snapshot), options);
-  if (options.dryRun || refresh.changes.length === 0) return { refresh, applied: null, syncs: read.syncs };
+  if (options.dryRun || refresh.changes.length === 0 || !f.enough) return { refresh, applied: null, syncs: read.syncs };
   const present = new Set(read.snapshot.sheets.map((s) => s.name));
-  const visible = read.snapshot.sheets.filter((s) => !s.hidden).map((s) => s.name);
-  const worksheets = context.workbook.worksheets;
 
-  // 1. The backup, on its own: the previous entries are in the workbook before any sheet is replaced.
-  if (present.has(BACKUP_SHEET)) worksheets.getItem(BACKUP_SHEET).delete();
+  // 1. The backup, complete before anything else is replaced.
   const backup = refresh.plan.sheets.filter((s) => s.name === BACKUP_SHEET);
-  const saved = await applySheetPlan(context, { ...refresh.plan, sheets: backup, names: [] }, options);
+  const saved = await applySheetPlan(context, { ...refresh.plan, sheets: backup, names: [] }, { ...options, features: f, replace: present.has(BACKUP_SHEET) ? [BACKUP_SHEET] : [] });
 
-  // 2. The add-in's old sheets and names go, then the new plan is written. Excel keeps one visible sheet at all times.
-  const replaced = refresh.replace.filter((n) => present.has(n) && n !== BACKUP_SHEET);
-  const placeholder = visible.every((n) => replaced.includes(n));
-  if (placeholder) worksheets.add(TEMP_SHEET);
-  for (const name of replaced) worksheets.getItem(name).delete();
-  for (const n of refresh.plan.names) if (read.names.includes(n.name)) context.workbook.names.getItem(n.name).delete();
+  // 2. The new sheets, swapped in for the add-in's old ones and their names.
   const rest: SheetPlan = { ...refresh.plan, sheets: refresh.plan.sheets.filter((s) => s.name !== BACKUP_SHEET) };
-  const applied = await applySheetPlan(context, rest, options);
-  if (placeholder) {
-    worksheets.getItem(TEMP_SHEET).delete();
-    await context.sync();
-  }
-  return { refresh, applied, syncs: read.syncs + saved.syncs + applied.syncs + (placeholder ? 1 : 0) };
+  const replace = refresh.replace.filter((n) => present.has(n) && n !== BACKUP_SHEET);
+  const applied = await applySheetPlan(context, rest, { ...options, features: f, replace, replaceNames: refresh.plan.names.map((n) => n.name).filter((n) => read.names.includes(n)) });
+  return { refresh, applied, syncs: read.syncs + saved.syncs + applied.syncs };
 }
 
-/** Puts the backup sheet's entries back in place inside Excel: two syncs to read, one to write. */
-export async function restoreInExcel(context: Excel.RequestContext, supports: (set: string, version: string) => boolean = excelSupports): Promise<Restore & { syncs: number }> {
-  const read = await snapshotFromExcel(context, supports);
+/**
+ * Puts the backup sheet's entries back in place inside Excel. A protected sheet is unprotected for the write
+ * and protected again after (with the add-in's options); text is written as text (the Text format first).
+ */
+export async function restoreInExcel(context: Excel.RequestContext, options: { features?: Features; supports?: (set: string, v: string) => boolean } = {}): Promise<Restore & { syncs: number }> {
+  const f = featuresFrom(options);
+  const read = await snapshotFromExcel(context, f);
   const restore = restoreEdits(readExisting(read.snapshot));
-  for (const e of restore.edits) {
+  if (restore.edits.length === 0) return { ...restore, syncs: read.syncs };
+  const batch = newBatch(context);
+  const sheets = [...new Set(restore.edits.map((e) => e.sheet))].map((name) => {
+    const ws = context.workbook.worksheets.getItem(name);
+    ws.protection.load("protected");
+    return { name, ws };
+  });
+  // The cells' own number formats, put back after a text is written under the Text format.
+  const cells = restore.edits.map((e) => {
     const range = context.workbook.worksheets.getItem(e.sheet).getRange(e.cell);
-    if (typeof e.value === "string" && /^[=+\-@]/.test(e.value)) range.numberFormat = [["@"]];
-    range.values = [[e.value as string | number | boolean]];
+    if (typeof e.value === "string" && e.value !== "") range.load("numberFormat");
+    return { e, range };
+  });
+  await sync(batch);
+  const locked = sheets.filter((s) => s.ws.protection.protected);
+  for (const s of locked) s.ws.protection.unprotect();
+  for (const { e, range } of cells) {
+    if (typeof e.value === "string" && e.value !== "") {
+      const format = (range.numberFormat as unknown[][])[0]?.[0] ?? "General";
+      range.numberFormat = [["@"]];
+      range.values = [[e.value]];
+      if (format !== "@") range.numberFormat = [[String(format)]];
+    } else range.values = [[e.value === null ? "" : (e.value as number | boolean)]];
+    track(batch, e);
+    await room(batch, jsonBytes(e) + 300);
   }
-  if (restore.edits.length > 0) await context.sync();
-  return { ...restore, syncs: read.syncs + (restore.edits.length > 0 ? 1 : 0) };
+  for (const s of locked) s.ws.protection.protect(PROTECTION);
+  await sync(batch);
+  return { ...restore, syncs: read.syncs + batch.payloads.length };
 }

@@ -1,0 +1,207 @@
+import { columnLetter } from "../../sheets/plan";
+import type { CellValue } from "../../sheets/plan";
+import { BACKUP_SHEET, LOG_SHEET, isIndicatorId, isOwnFormulaKey, OWN_FORMULA, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../../sheets/existing";
+import { SUMMARY_SHEET } from "../../sheets/workbook";
+import { WORD_LIST_SHEET } from "../../sheets/formulas";
+import { sheetKey } from "../../sheets/names";
+import { jsonBytes, RESPONSE_BUDGET } from "./batch";
+import type { Features } from "./features";
+
+/**
+ * Reading the add-in's sheets back inside Excel, within Excel on the web's 5 MB per response:
+ * 1. the sheet list, the defined names and each sheet's used range (addresses only);
+ * 2. the top rows of each sheet, where the add-in's hidden key row is (row 5, or near it if rows moved);
+ * 3. only the add-in's sheets (a key row, indicator ids, or a service sheet's name), in row chunks grouped
+ *    into syncs by the response they will bring: `formulas` where entries go (a constant comes back as its
+ *    value, a formula staff typed as its text), number formats only where a percentage may be typed, and for
+ *    the add-in's own formula columns just their values plus, on ExcelApi 1.9, the constants Excel finds among
+ *    them (a value typed over a formula) — not the formulas' text, which is most of a workbook's bytes.
+ * Staff's own sheets are never read. The number of syncs does not grow with the number of indicators until the
+ * sheets outgrow one response; then it grows with their bytes, never past the limit.
+ */
+const TOP_ROWS = 12;
+const TOP_COLUMNS = 256;
+/** Cells per range read. */
+const CHUNK_CELLS = 20_000;
+
+const SERVICE = [SUMMARY_SHEET, LOG_SHEET, BACKUP_SHEET, WORD_LIST_SHEET].map(sheetKey);
+/** A service sheet under its name, or under the free name it took beside a sheet of staff's ("Tổng hợp (2)"). */
+export function isServiceSheetName(name: string): boolean {
+  return SERVICE.includes(sheetKey(name.replace(/ \(\d+\)$/, "")));
+}
+
+function endOf(address: string): { row: number; col: number } {
+  const m = /([A-Z]+)(\d+)$/.exec(address.split("!").pop() ?? "");
+  if (!m) return { row: 0, col: 0 };
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return { row: Number(m[2]), col };
+}
+
+type Kind = "own" | "entry" | "plain";
+
+interface Pending {
+  sheet: number;
+  firstRow: number;
+  firstCol: number;
+  kind: Kind;
+  main: Excel.Range;
+  format: Excel.Range | null;
+  constants: Excel.RangeAreas | null;
+  cells: number;
+}
+
+export interface ExcelRead {
+  snapshot: WorkbookSnapshot;
+  /** Defined names of the workbook. */
+  names: string[];
+  syncs: number;
+}
+
+/** Column runs of the same kind: [first column, last column, kind], 1-based. */
+function columnRuns(keys: CellValue[], width: number, keyed: boolean): [number, number, Kind][] {
+  const kindOf = (c: number): Kind => {
+    if (!keyed) return "plain";
+    const key = keys[c - 1];
+    if (isOwnFormulaKey(key)) return "own";
+    if (typeof key === "string" && (key.startsWith("actual:") || key === "baseline" || key.startsWith("user:") || key === "note")) return "entry";
+    // Columns without a key are staff's own columns: entries too.
+    return typeof key === "string" && key !== "" ? "plain" : "entry";
+  };
+  const runs: [number, number, Kind][] = [];
+  for (let c = 1; c <= width; c++) {
+    const k = kindOf(c);
+    const last = runs[runs.length - 1];
+    if (last && last[2] === k && last[1] === c - 1) last[1] = c;
+    else runs.push([c, c, k]);
+  }
+  return runs;
+}
+
+export async function snapshotFromExcel(context: Excel.RequestContext, f: Features): Promise<ExcelRead> {
+  let syncs = 0;
+  const send = async () => {
+    syncs++;
+    await context.sync();
+  };
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name,items/visibility");
+  const names = context.workbook.names;
+  names.load("items/name");
+  await send();
+  const used = worksheets.items.map((ws) => {
+    const range = ws.getUsedRangeOrNullObject(true);
+    range.load("address");
+    return range;
+  });
+  await send();
+  const ends = used.map((r) => (r.isNullObject ? { row: 0, col: 0 } : endOf(r.address)));
+  const tops = worksheets.items.map((ws, i) => {
+    const { row, col } = ends[i]!;
+    if (row === 0) return null;
+    const top = ws.getRange(`A1:${columnLetter(Math.min(col, TOP_COLUMNS))}${Math.min(row, TOP_ROWS)}`);
+    top.load("values");
+    return top;
+  });
+  await send();
+
+  const sheets: SnapshotSheet[] = [];
+  const rows: SnapshotCell[][][] = [];
+  const pending: Pending[] = [];
+  const keysOf: (CellValue[] | null)[] = [];
+  worksheets.items.forEach((ws, i) => {
+    const top = tops[i];
+    const values = (top?.values ?? []) as CellValue[][];
+    const keyRow = values.findIndex((row) => row.includes("id"));
+    const ours = keyRow >= 0 || values.some((row) => row.some(isIndicatorId)) || isServiceSheetName(ws.name);
+    if (!ours || !top) return;
+    const index = sheets.length;
+    sheets.push({ name: ws.name, hidden: ws.visibility !== "Visible", rows: [], hiddenRows: [], filtered: false });
+    rows.push([]);
+    const keys = keyRow >= 0 ? values[keyRow]! : null;
+    keysOf.push(keys);
+    const { row: lastRow, col: lastCol } = ends[i]!;
+    const runs = columnRuns(keys ?? [], lastCol, keys !== null);
+    const width = lastCol;
+    const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, width)));
+    for (let r = 1; r <= lastRow; r += rowsPerChunk) {
+      const r2 = Math.min(lastRow, r + rowsPerChunk - 1);
+      for (const [c1, c2, kind] of runs) {
+        const address = `${columnLetter(c1)}${r}:${columnLetter(c2)}${r2}`;
+        pending.push({ sheet: index, firstRow: r, firstCol: c1, kind, main: ws.getRange(address), format: kind === "entry" ? ws.getRange(address) : null, constants: null, cells: (r2 - r + 1) * (c2 - c1 + 1) });
+        if (kind === "own" && f.has("pageLayout")) pending[pending.length - 1]!.constants = ws.getRange(address).getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType.constants);
+      }
+    }
+    if (f.has("pageLayout")) ws.tables.load("items/autoFilter/isDataFiltered");
+    (sheets[index] as SnapshotSheet & { ws?: Excel.Worksheet }).ws = ws;
+  });
+
+  // Group the reads into syncs by the response they will bring (bytes per cell measured as we go).
+  let perCell = 60;
+  for (let i = 0; i < pending.length; ) {
+    const group: Pending[] = [];
+    let bytes = 0;
+    while (i < pending.length && (group.length === 0 || bytes + pending[i]!.cells * perCell < RESPONSE_BUDGET)) {
+      const p = pending[i++]!;
+      // Own formula columns: their values (the formulas' text only where Excel cannot say which cells are constants).
+      p.main.load(p.kind === "own" && p.constants ? "values" : "formulas");
+      p.format?.load("numberFormat");
+      p.constants?.load("address");
+      bytes += p.cells * perCell;
+      group.push(p);
+    }
+    await send();
+    let got = 0;
+    let cells = 0;
+    for (const p of group) {
+      const grid = (p.kind === "own" && p.constants ? p.main.values : p.main.formulas) as CellValue[][];
+      got += jsonBytes(grid) + (p.format ? jsonBytes(p.format.numberFormat) : 0);
+      cells += p.cells;
+      const constants = p.constants && !p.constants.isNullObject ? constantCells(p.constants.address) : null;
+      const target = rows[p.sheet]!;
+      grid.forEach((line, dr) => {
+        const r = p.firstRow - 1 + dr;
+        const row = (target[r] ??= []);
+        line.forEach((v, dc) => {
+          const c = p.firstCol - 1 + dc;
+          while (row.length < c) row.push(null);
+          row[c] = cellOf(v, p, dr, dc, constants, c);
+        });
+      });
+    }
+    perCell = Math.max(8, Math.ceil((got / Math.max(1, cells)) * 1.5));
+  }
+  sheets.forEach((s, i) => {
+    const ws = (s as SnapshotSheet & { ws?: Excel.Worksheet }).ws!;
+    delete (s as SnapshotSheet & { ws?: Excel.Worksheet }).ws;
+    s.rows = Array.from({ length: rows[i]!.length }, (_, r) => rows[i]![r] ?? []);
+    s.filtered = f.has("pageLayout") ? ws.tables.items.some((t) => t.autoFilter.isDataFiltered) : false;
+  });
+  return { snapshot: { sheets }, names: names.items.map((n) => n.name), syncs };
+}
+
+/** "Sheet!C7:C9,E12" → the set of "r,c" (1-based) it covers. */
+function constantCells(address: string): Set<string> {
+  const out = new Set<string>();
+  for (const part of address.split(",")) {
+    const a = part.split("!").pop()!.replace(/\$/g, "");
+    const [from, to] = a.split(":");
+    const p = endOf(from!);
+    const q = endOf(to ?? from!);
+    for (let r = p.row; r <= q.row; r++) for (let c = p.col; c <= q.col; c++) out.add(`${r},${c}`);
+  }
+  return out;
+}
+
+function cellOf(v: CellValue, p: Pending, dr: number, dc: number, constants: Set<string> | null, col: number): SnapshotCell {
+  if (p.kind === "own") {
+    // With ExcelApi 1.9 Excel says which cells are constants (typed over a formula, or the key row); without it the formulas' text says.
+    if (constants) {
+      if (!constants.has(`${p.firstRow + dr},${col + 1}`)) return v === "" ? null : OWN_FORMULA;
+    } else if (typeof v === "string" && v.startsWith("=")) return OWN_FORMULA;
+  } else if (typeof v === "string" && v.startsWith("=")) return { formula: v.slice(1) };
+  if (v === "" || v === null || v === undefined) return null;
+  const format = p.format ? String((p.format.numberFormat as unknown[][])[dr]?.[dc] ?? "") : "";
+  if (typeof v === "number" && /%/.test(format)) return Number((v * 100).toPrecision(12));
+  return v;
+}
