@@ -14,7 +14,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { applySheetPlan } from "../hosts/office/apply";
-import { createFakeExcel } from "../hosts/office/recordingContext";
+import { createExcelModel } from "../../test/excel/model";
+import { features } from "../hosts/office/features";
+import { readEntriesFromExcel, refreshInExcel } from "../hosts/office/refresh";
 import { generateCatalog } from "../bench/generate";
 import { emptyTarget, type Direction, type Target } from "../model";
 import { parseArgs } from "./args";
@@ -141,13 +143,31 @@ const BENCHMARKS: Benchmark[] = [
   },
   {
     run: async () => {
-      // context.sync() calls of a full load inside Excel (recorded), for 10, 100 and 1,000 indicators.
+      // Inside Excel, on the strict model (test/excel: requests and responses measured as Office.js sends them):
+      // syncs of a full load for 10, 100 and 1,000 indicators, and the largest request and response of a load,
+      // a read of the entries and a dry-run refresh, for the seed plan and the large plan (each under 5,000 KB).
       const figures: Figure[] = [];
       for (const n of [10, 100, 1000]) {
-        const fake = createFakeExcel();
-        await applySheetPlan(fake.context, buildWorkbookPlan(generateCatalog(1, n, [2025]), { asOf: "31/12/2025" }), { supports: () => true });
-        figures.push({ name: `office_syncs_${n}`, value: fake.syncs, unit: "", what: `số lần context.sync() khi nạp ${n} chỉ tiêu / syncs to load ${n} indicators` });
+        const m = createExcelModel();
+        await applySheetPlan(m.context, buildWorkbookPlan(generateCatalog(1, n, [2025]), { asOf: "31/12/2025" }), { features: features(m.supports) });
+        figures.push({ name: `office_syncs_${n}`, value: m.stats.syncs, unit: "", what: `số lần context.sync() khi nạp ${n} chỉ tiêu / syncs to load ${n} indicators` });
       }
+      const measure = async (catalog: ReturnType<typeof generateCatalog>, asOf: string) => {
+        const m = createExcelModel();
+        const f = { features: features(m.supports) };
+        await applySheetPlan(m.context, buildWorkbookPlan(catalog, { asOf }), f);
+        await readEntriesFromExcel(m.context, f);
+        await refreshInExcel(m.context, catalog, { asOf, tolerance: 0.05, now: "01/01/2026 00:00", dryRun: true, ...f });
+        return { request: Math.max(...m.stats.requests) / 1000, response: Math.max(...m.stats.responses) / 1000 };
+      };
+      const seeds = await measure(catalogOfSeeds((file) => readSeed(file)).catalog, "31/12/2025");
+      const large = await measure(generateCatalog(63, 50), "31/12/2025");
+      figures.push(
+        { name: "office_request_max_kb", value: round(Math.max(seeds.request, large.request), 1), unit: "KB", what: "yêu cầu lớn nhất gửi Excel (mẫu và kế hoạch lớn; giới hạn 5.000) / largest request to Excel, seeds and large plan (limit 5,000)" },
+        { name: "office_response_max_kb", value: round(Math.max(seeds.response, large.response), 1), unit: "KB", what: "phản hồi lớn nhất từ Excel (mẫu và kế hoạch lớn; giới hạn 5.000) / largest response from Excel, seeds and large plan (limit 5,000)" },
+        { name: "office_request_seeds_kb", value: round(seeds.request, 1), unit: "KB", what: "yêu cầu lớn nhất, kế hoạch mẫu / largest request, seed plans" },
+        { name: "office_response_seeds_kb", value: round(seeds.response, 1), unit: "KB", what: "phản hồi lớn nhất, kế hoạch mẫu / largest response, seed plans" },
+      );
       return figures;
     },
   },

