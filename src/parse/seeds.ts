@@ -1,7 +1,7 @@
 import type { DocumentSpec } from "./document";
 
 /**
- * The five source documents in seeds/ (copied unchanged from ../shared/seeds/) and what the text alone
+ * The five source documents in seeds/ (the team's seed documents, copied unchanged) and what the text alone
  * does not say: the plan's short id, number, date and title, and where its measurable prose targets are.
  */
 export const SEED_DOCUMENTS: readonly DocumentSpec[] = [
