@@ -23,6 +23,9 @@ export interface WorkbookHost {
   readSelection(): Promise<string | null>;
   /** Shows a cell to staff (Excel selects it; the preview focuses its input). */
   select(sheet: string, address: string): Promise<void>;
-  /** Calls back (debounced) when staff change cells, not for the add-in's own writes; resolves to a stop function. */
-  watch(onChange: () => void): Promise<() => void>;
+  /**
+   * Calls back (debounced) with the entries when staff change cells — not for the add-in's own writes, and
+   * re-reading only what changed where the host can; resolves to a stop function.
+   */
+  watch(onChange: (entries: Entries) => void): Promise<() => void>;
 }

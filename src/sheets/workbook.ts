@@ -72,10 +72,6 @@ function quote(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
-function str(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
 /** The column letter of a sheet's column by key. */
 function col(sheet: SheetSpec, key: string): string | null {
   const i = sheet.columns.findIndex((c) => c.key === key);
@@ -86,6 +82,32 @@ function col(sheet: SheetSpec, key: string): string | null {
 function mainBlock(sheet: SheetSpec): string {
   const keys = sheet.columns.filter((c) => c.key.startsWith("status:")).map((c) => c.key.slice(7));
   return keys.includes("period") ? "period" : keys.includes("Cả năm") ? "Cả năm" : keys[keys.length - 1]!;
+}
+
+interface ListEntry {
+  agency: string;
+  sheet: SheetSpec;
+  row: number;
+  name: string;
+  target: string;
+}
+
+/** The summary's list: every indicator that names a responsible agency, by agency, sheet and row. */
+function listEntries(sheets: SheetSpec[]): ListEntry[] {
+  const entries: ListEntry[] = [];
+  for (const sheet of sheets) {
+    const ai = sheet.columns.findIndex((c) => c.key === "agency");
+    const ni = sheet.columns.findIndex((c) => c.key === "name");
+    const ti = sheet.columns.findIndex((c) => c.key === "target");
+    if (ai < 0) continue;
+    for (const [, r] of Object.entries(sheet.rowOf)) {
+      const row = sheet.rows[r - 1]!;
+      const agency = row[ai]?.value;
+      if (typeof agency !== "string" || agency.trim() === "") continue;
+      entries.push({ agency, sheet, row: r, name: String(row[ni]?.value ?? ""), target: String(row[ti]?.value ?? "") });
+    }
+  }
+  return entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
 }
 
 function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpec[], asOf: string): SheetSpec {
@@ -150,17 +172,17 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
   }
   const agencyHeader = rows.length + 1;
   rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Số chỉ tiêu", style: "sumHeader" }, ...statusHeaders, { value: "Tỷ lệ đạt", style: "sumHeader" }]));
-  for (const [agency, list] of [...agencies.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi"))) {
+  const sortedAgencies = [...agencies.keys()].sort((a, b) => a.localeCompare(b, "vi"));
+  // The agency rows count the list below (one row per indicator, its agency and live status), comparing cells
+  // with "=": one short formula whatever the number of sheets (Excel allows 8,192 characters), no document text
+  // inside a formula (255 characters per literal), and no criteria syntax (COUNTIFS would read "Sở ?" as a
+  // wildcard and ">0" as a comparison).
+  const entries = listEntries(sheets);
+  const firstListRow = rows.length + 1 + sortedAgencies.length + 3; // the agency rows, a blank row, the list's title and header
+  const lastListRow = Math.max(firstListRow + entries.length - 1, firstListRow);
+  for (const agency of sortedAgencies) {
     const r = rows.length + 1;
-    const count = (s: Status) =>
-      list
-        .map((sheet) => {
-          const code = col(sheet, `h:${mainBlock(sheet)}:code`)!;
-          const ag = col(sheet, "agency")!;
-          const { first, last } = sheet.dataRows!;
-          return `COUNTIFS(${quote(sheet.name)}!$${ag}$${first}:$${ag}$${last},${str(agency)},${quote(sheet.name)}!$${code}$${first}:$${code}$${last},"${s}")`;
-        })
-        .join("+");
+    const count = (s: Status) => `SUMPRODUCT(($B$${firstListRow}:$B$${lastListRow}=$B${r})*($G$${firstListRow}:$G$${lastListRow}="${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}"))`;
     rows.push(pad([{}, { value: agency, style: "sumLabel" }, { formula: `SUM(D${r}:J${r})`, style: "sumNumber" }, ...JUDGED.map((s) => ({ formula: count(s), style: "sumNumber" })), { formula: rate(r), style: "sumPercent" }]));
   }
   rows.push(pad([]));
@@ -170,21 +192,6 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
   rows.push(pad([{}, { value: "CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ (chỉ tiêu không đạt, gần đạt và lỗi nhập liệu được tô màu)", style: "title" }]));
   const listHeader = rows.length + 1;
   rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Chỉ tiêu", style: "sumHeader" }, { value: "Trang", style: "sumHeader" }, { value: "Chỉ tiêu kế hoạch", style: "sumHeader" }, { value: "Thực hiện", style: "sumHeader" }, { value: "Trạng thái", style: "sumHeader" }]));
-  const entries: { agency: string; sheet: SheetSpec; row: number; name: string; target: string }[] = [];
-  for (const sheet of sheets) {
-    const ai = sheet.columns.findIndex((c) => c.key === "agency");
-    const ni = sheet.columns.findIndex((c) => c.key === "name");
-    const ti = sheet.columns.findIndex((c) => c.key === "target");
-    if (ai < 0) continue;
-    for (const [, r] of Object.entries(sheet.rowOf)) {
-      const row = sheet.rows[r - 1]!;
-      const agency = row[ai]?.value;
-      if (typeof agency !== "string" || agency.trim() === "") continue;
-      entries.push({ agency, sheet, row: r, name: String(row[ni]?.value ?? ""), target: String(row[ti]?.value ?? "") });
-    }
-  }
-  entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
-  const firstListRow = rows.length + 1;
   for (const e of entries) {
     const block = mainBlock(e.sheet);
     const status = col(e.sheet, `status:${block}`)!;
@@ -201,7 +208,6 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
       ]),
     );
   }
-  const lastListRow = Math.max(rows.length, firstListRow);
   const conditional: ConditionalRule[] = (["shortfall", "near", "invalid", "met", "exceeded", "no_data"] as Status[]).map((s) => ({
     range: `G${firstListRow}:G${lastListRow}`,
     formula: `G${firstListRow}="${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}"`,

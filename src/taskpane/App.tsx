@@ -166,7 +166,7 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
   useEffect(() => {
     let stop: (() => void) | null = null;
     let gone = false;
-    void host.watch(() => void host.readEntries().then(setEntries)).then((s) => (gone ? s() : (stop = s)));
+    void host.watch(setEntries).then((s) => (gone ? s() : (stop = s)));
     return () => {
       gone = true;
       stop?.();

@@ -1,4 +1,4 @@
-import { HostType, Storage, Utilities } from "@microsoft/office-js-helpers";
+import { Storage } from "@microsoft/office-js-helpers";
 
 /**
  * The one module that uses @microsoft/office-js-helpers (archived since 2021), so that it can be replaced in
@@ -6,14 +6,26 @@ import { HostType, Storage, Utilities } from "@microsoft/office-js-helpers";
  */
 export type Platform = "excel" | "preview";
 
-export async function detectPlatform(timeoutMs = 2500): Promise<Platform> {
-  // Outside Office, Office.initialize may never be called: do not wait for it forever.
-  await Promise.race([Utilities.initialize().catch(() => undefined), new Promise((r) => setTimeout(r, timeoutMs))]);
+/**
+ * Inside Office, Office.onReady resolves once Office.js has initialised, however long Excel takes to start; in a
+ * plain browser Office.js resolves it at once with no host ("Office.onReady … host: null" outside Office,
+ * [Initialize your Office Add-in]). Where the CDN's Office.js did not load at all (offline preview), there is no
+ * Office to wait for. No timer: a slow Excel start must not drop the pane into preview mode.
+ */
+export async function detectPlatform(office: OfficeLike | undefined = (globalThis as { Office?: OfficeLike }).Office): Promise<Platform> {
+  if (typeof office?.onReady !== "function") return "preview";
   try {
-    return Utilities.isAddin && Utilities.host === HostType.EXCEL ? "excel" : "preview";
+    const info = await office.onReady();
+    return info?.host === (office.HostType?.Excel ?? "Excel") ? "excel" : "preview";
   } catch {
     return "preview";
   }
+}
+
+/** What detectPlatform needs of the Office global. */
+export interface OfficeLike {
+  onReady?: () => Promise<{ host: unknown } | undefined>;
+  HostType?: { Excel: unknown };
 }
 
 const store = (() => {

@@ -74,6 +74,8 @@ export interface ModelTable {
 }
 
 export interface ModelSheet {
+  /** Stable across renames, as Worksheet.id is [Excel.Worksheet.id: "the value of the identifier remains the same even when the worksheet is renamed or moved"]. */
+  id: string;
   name: string;
   visibility: "Visible" | "Hidden" | "VeryHidden";
   cells: Map<number, ModelCell>;
@@ -127,7 +129,7 @@ export interface ExcelModel {
   /** Sets the selection (for getSelectedRange). */
   select(sheet: string, address: string): void;
   /** Fires worksheets.onChanged for a changed range. */
-  change(sheet: string, address: string): Promise<void>;
+  change(sheet: string, address: string, changeType?: string): Promise<void>;
   /** Installs Excel.run, Office.context.requirements and Office.onReady as globals; returns the remover. */
   install(): () => void;
   /** Fails the next sync with this error code. */
@@ -259,7 +261,9 @@ export function createExcelModel(options: ExcelModelOptions = {}): ExcelModel {
 
   const supports = (set: string, v: string) => (set === "ExcelApi" ? versionAtMost(v, version) : [...extra].some((x) => x === `${set} ${v}`));
 
+  let sheetIds = 0;
   const newSheet = (name: string): ModelSheet => ({
+    id: `{00000000-0001-0000-0000-${String(++sheetIds).padStart(12, "0")}}`,
     name,
     visibility: "Visible",
     cells: new Map(),
@@ -278,7 +282,8 @@ export function createExcelModel(options: ExcelModelOptions = {}): ExcelModel {
   });
   for (const n of options.sheets ?? ["Sheet1"]) sheets.push(newSheet(n));
 
-  const findSheet = (name: string) => sheets.find((s) => sameName(s.name, name));
+  // WorksheetCollection.getItem takes "the name or ID of the worksheet" [Excel.WorksheetCollection.getItem].
+  const findSheet = (name: string) => sheets.find((s) => sameName(s.name, name) || s.id === name);
   const cellAt = (sheet: ModelSheet, r: number, c: number, create: boolean): ModelCell | undefined => {
     let cell = sheet.cells.get(KEY(r, c));
     if (!cell && create) {
@@ -400,7 +405,7 @@ export function createExcelModel(options: ExcelModelOptions = {}): ExcelModel {
     Worksheet: {
       name: (s: ModelSheet) => s.name,
       visibility: (s: ModelSheet) => s.visibility,
-      id: (s: ModelSheet) => `{${s.name}}`,
+      id: (s: ModelSheet) => s.id,
       position: (s: ModelSheet) => sheets.indexOf(s),
     },
     Range: {
@@ -986,8 +991,9 @@ export function createExcelModel(options: ExcelModelOptions = {}): ExcelModel {
     select: (sheet, address) => {
       selection = { sheet, address };
     },
-    change: async (sheet, address) => {
-      for (const h of [...changeHandlers]) await h({ worksheetId: sheet, address, changeType: "RangeEdited", source: "Local" });
+    change: async (sheet, address, changeType = "RangeEdited") => {
+      const id = findSheet(sheet)?.id ?? sheet;
+      for (const h of [...changeHandlers]) await h({ worksheetId: id, address, changeType, source: "Local" });
     },
     failNextSync: (code) => {
       failNext = code;

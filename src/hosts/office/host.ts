@@ -1,14 +1,17 @@
 import type { WorkbookHost } from "../host";
 import { liveListener, ownWrites } from "../live";
 import { applySheetPlan } from "./apply";
-import { readEntriesFromExcel, refreshInExcel, restoreInExcel } from "./refresh";
+import { refreshInExcel, restoreInExcel } from "./refresh";
 import { features } from "./features";
+import { rereadChanges, snapshotFromExcel, type ExcelRead, type SheetChange } from "./read";
+import { entriesOf, readExisting } from "../../sheets/existing";
 
 /**
  * The Excel host of the pane: the only place that calls Excel.run and asks Office.context.requirements which
  * requirement sets the Excel in use has, so that any model of Excel can drive the real host through those
  * globals. Its own writes are marked so that the change events they raise do not make the pane re-read what it
- * just wrote.
+ * just wrote. It keeps the last full read of the add-in's sheets, so that a change staff make re-reads only the
+ * changed range; any write of its own forgets it (the sheets' layout may have changed).
  */
 export function excelSupports(set: string, version: string): boolean {
   return Office.context.requirements.isSetSupported(set, version);
@@ -17,12 +20,23 @@ export function excelSupports(set: string, version: string): boolean {
 export function excelHost(): WorkbookHost {
   const own = ownWrites();
   const f = () => features(excelSupports);
+  let last: ExcelRead | null = null;
+  const writing = <T>(write: () => Promise<T>) =>
+    own.during(async () => {
+      last = null;
+      return write();
+    });
+  const fullRead = () =>
+    Excel.run(async (context) => {
+      last = await snapshotFromExcel(context, f());
+      return entriesOf(readExisting(last.snapshot));
+    });
   return {
     kind: "excel",
-    load: (plan) => own.during(() => Excel.run(async (context) => applySheetPlan(context, plan, { features: f() }))),
-    readEntries: () => Excel.run(async (context) => (await readEntriesFromExcel(context, { features: f() })).entries),
-    refresh: (catalog, options) => own.during(() => Excel.run(async (context) => (await refreshInExcel(context, catalog, { ...options, features: f() })).refresh)),
-    restore: () => own.during(() => Excel.run(async (context) => restoreInExcel(context, { features: f() }))),
+    load: (plan) => writing(() => Excel.run(async (context) => applySheetPlan(context, plan, { features: f() }))),
+    readEntries: fullRead,
+    refresh: (catalog, options) => writing(() => Excel.run(async (context) => (await refreshInExcel(context, catalog, { ...options, features: f() })).refresh)),
+    restore: () => writing(() => Excel.run(async (context) => restoreInExcel(context, { features: f() }))),
     readSelection: () =>
       Excel.run(async (context) => {
         const range = context.workbook.getSelectedRange();
@@ -40,9 +54,23 @@ export function excelHost(): WorkbookHost {
     watch: async (onChange) => {
       // Worksheet-collection events need ExcelApi 1.9; without them the lists refresh on each action instead.
       if (!f().has("pageLayout")) return () => undefined;
-      const listener = liveListener(onChange, own);
+      let changes: SheetChange[] = [];
+      const reread = async () => {
+        const taken = changes;
+        changes = [];
+        const previous = last;
+        const partial = previous ? await Excel.run((context) => rereadChanges(context, f(), previous, taken)) : null;
+        if (partial && partial.syncs === 0) return; // only staff's own sheets changed
+        if (partial) last = partial;
+        onChange(partial ? entriesOf(readExisting(partial.snapshot)) : await fullRead());
+      };
+      const listener = liveListener(() => void reread().catch(() => undefined), own);
       const registration = await Excel.run(async (context) => {
-        const handler = context.workbook.worksheets.onChanged.add(async () => listener.changed());
+        const handler = context.workbook.worksheets.onChanged.add(async (event) => {
+          if (own.ignoring()) return;
+          changes.push({ worksheetId: event.worksheetId, address: event.address, changeType: String(event.changeType) });
+          listener.changed();
+        });
         await context.sync();
         return handler;
       });

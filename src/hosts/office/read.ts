@@ -51,11 +51,32 @@ interface Pending {
   cells: number;
 }
 
+/** Where an add-in sheet's cells are, kept from a full read so that a change can be re-read alone. */
+export interface SheetLayout {
+  /** Worksheet.id: stays the same when staff rename the sheet. */
+  id: string;
+  /** The sheet's index in the snapshot. */
+  index: number;
+  /** 1-based row of the hidden key row, 0 where the sheet has none. */
+  keyRow: number;
+  keys: CellValue[] | null;
+  lastRow: number;
+  lastCol: number;
+}
+
 export interface ExcelRead {
   snapshot: WorkbookSnapshot;
   /** Defined names of the workbook. */
   names: string[];
+  layouts: SheetLayout[];
   syncs: number;
+}
+
+/** One changed range, as Excel's WorksheetChangedEventArgs says it. */
+export interface SheetChange {
+  worksheetId: string;
+  address: string;
+  changeType: string;
 }
 
 /** Column runs of the same kind: [first column, last column, kind], 1-based. */
@@ -85,7 +106,7 @@ export async function snapshotFromExcel(context: Excel.RequestContext, f: Featur
     await context.sync();
   };
   const worksheets = context.workbook.worksheets;
-  worksheets.load("items/name,items/visibility");
+  worksheets.load("items/name,items/visibility,items/id");
   const names = context.workbook.names;
   names.load("items/name");
   await send();
@@ -108,7 +129,8 @@ export async function snapshotFromExcel(context: Excel.RequestContext, f: Featur
   const sheets: SnapshotSheet[] = [];
   const rows: SnapshotCell[][][] = [];
   const pending: Pending[] = [];
-  const keysOf: (CellValue[] | null)[] = [];
+  const wss: Excel.Worksheet[] = [];
+  const layouts: SheetLayout[] = [];
   worksheets.items.forEach((ws, i) => {
     const top = tops[i];
     const values = (top?.values ?? []) as CellValue[][];
@@ -119,24 +141,80 @@ export async function snapshotFromExcel(context: Excel.RequestContext, f: Featur
     sheets.push({ name: ws.name, hidden: ws.visibility !== "Visible", rows: [], hiddenRows: [], filtered: false });
     rows.push([]);
     const keys = keyRow >= 0 ? values[keyRow]! : null;
-    keysOf.push(keys);
     const { row: lastRow, col: lastCol } = ends[i]!;
-    const runs = columnRuns(keys ?? [], lastCol, keys !== null);
-    const width = lastCol;
-    const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, width)));
-    for (let r = 1; r <= lastRow; r += rowsPerChunk) {
-      const r2 = Math.min(lastRow, r + rowsPerChunk - 1);
-      for (const [c1, c2, kind] of runs) {
-        const address = `${columnLetter(c1)}${r}:${columnLetter(c2)}${r2}`;
-        pending.push({ sheet: index, firstRow: r, firstCol: c1, kind, main: ws.getRange(address), format: kind === "entry" ? ws.getRange(address) : null, constants: null, cells: (r2 - r + 1) * (c2 - c1 + 1) });
-        if (kind === "own" && f.has("pageLayout")) pending[pending.length - 1]!.constants = ws.getRange(address).getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType.constants);
-      }
-    }
+    layouts.push({ id: ws.id, index, keyRow: keyRow + 1, keys, lastRow, lastCol });
+    pending.push(...regions(ws, f, index, keys, { r1: 1, c1: 1, r2: lastRow, c2: lastCol }));
     if (f.has("pageLayout")) ws.tables.load("items/autoFilter/isDataFiltered");
-    (sheets[index] as SnapshotSheet & { ws?: Excel.Worksheet }).ws = ws;
+    wss.push(ws);
   });
+  await readRegions(pending, rows, send);
+  sheets.forEach((s, i) => {
+    s.rows = Array.from({ length: rows[i]!.length }, (_, r) => rows[i]![r] ?? []);
+    s.filtered = f.has("pageLayout") ? wss[i]!.tables.items.some((t) => t.autoFilter.isDataFiltered) : false;
+  });
+  return { snapshot: { sheets }, names: names.items.map((n) => n.name), layouts, syncs };
+}
 
-  // Group the reads into syncs by the response they will bring (bytes per cell measured as we go).
+/** The reads of one area of a sheet: row chunks, split where the kind of column changes. */
+function regions(ws: Excel.Worksheet, f: Features, index: number, keys: CellValue[] | null, area: { r1: number; c1: number; r2: number; c2: number }): Pending[] {
+  const out: Pending[] = [];
+  const runs = columnRuns(keys ?? [], area.c2, keys !== null).filter(([, c2]) => c2 >= area.c1);
+  const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, area.c2 - area.c1 + 1)));
+  for (let r = area.r1; r <= area.r2; r += rowsPerChunk) {
+    const r2 = Math.min(area.r2, r + rowsPerChunk - 1);
+    for (const [from, c2, kind] of runs) {
+      const c1 = Math.max(from, area.c1);
+      const address = `${columnLetter(c1)}${r}:${columnLetter(c2)}${r2}`;
+      const constants = kind === "own" && f.has("pageLayout") ? ws.getRange(address).getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType.constants) : null;
+      out.push({ sheet: index, firstRow: r, firstCol: c1, kind, main: ws.getRange(address), format: kind === "entry" ? ws.getRange(address) : null, constants, cells: (r2 - r + 1) * (c2 - c1 + 1) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Re-reads only the ranges staff changed (from the worksheets' change events) into a previous full read, and
+ * returns it updated — a few cells instead of the workbook. Changes to staff's own sheets are ignored (the
+ * add-in never reads them). Returns null where only a full read is right: rows inserted or deleted, a change
+ * in the header or key rows, a change of unknown kind, or more cells than one full read's chunk.
+ */
+export async function rereadChanges(context: Excel.RequestContext, f: Features, previous: ExcelRead, changes: SheetChange[]): Promise<ExcelRead | null> {
+  const pending: Pending[] = [];
+  const rows = previous.snapshot.sheets.map((s) => s.rows);
+  const layouts = previous.layouts.map((l) => ({ ...l }));
+  let cells = 0;
+  for (const change of changes) {
+    const layout = layouts.find((l) => l.id === change.worksheetId);
+    if (!layout) continue;
+    if (change.changeType !== "RangeEdited") return null;
+    const ws = context.workbook.worksheets.getItem(layout.id);
+    for (const part of change.address.split(",")) {
+      const [from, to] = part.split("!").pop()!.replace(/\$/g, "").split(":");
+      const p = endOf(from!);
+      const q = endOf(to ?? from!);
+      if (p.row === 0 || q.row === 0) return null; // whole rows or columns
+      const area = { r1: Math.min(p.row, q.row), c1: Math.min(p.col, q.col), r2: Math.max(p.row, q.row), c2: Math.max(p.col, q.col) };
+      if (area.r1 <= (layout.keyRow || TOP_ROWS)) return null;
+      cells += (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1);
+      if (cells > CHUNK_CELLS) return null;
+      layout.lastRow = Math.max(layout.lastRow, area.r2);
+      layout.lastCol = Math.max(layout.lastCol, area.c2);
+      pending.push(...regions(ws, f, layout.index, layout.keys, area));
+    }
+  }
+  if (pending.length === 0) return { ...previous, syncs: 0 };
+  const copies = rows.map((r) => r.map((line) => [...line]));
+  let syncs = 0;
+  await readRegions(pending, copies, async () => {
+    syncs++;
+    await context.sync();
+  });
+  const sheets = previous.snapshot.sheets.map((s, i) => ({ ...s, rows: Array.from({ length: copies[i]!.length }, (_, r) => copies[i]![r] ?? []) }));
+  return { snapshot: { sheets }, names: previous.names, layouts, syncs };
+}
+
+/** Loads the pending reads, grouped into syncs by the response they will bring (bytes per cell measured as we go), into rows. */
+async function readRegions(pending: Pending[], rows: SnapshotCell[][][], send: () => Promise<void>): Promise<void> {
   let perCell = 60;
   for (let i = 0; i < pending.length; ) {
     const group: Pending[] = [];
@@ -171,13 +249,6 @@ export async function snapshotFromExcel(context: Excel.RequestContext, f: Featur
     }
     perCell = Math.max(8, Math.ceil((got / Math.max(1, cells)) * 1.5));
   }
-  sheets.forEach((s, i) => {
-    const ws = (s as SnapshotSheet & { ws?: Excel.Worksheet }).ws!;
-    delete (s as SnapshotSheet & { ws?: Excel.Worksheet }).ws;
-    s.rows = Array.from({ length: rows[i]!.length }, (_, r) => rows[i]![r] ?? []);
-    s.filtered = f.has("pageLayout") ? ws.tables.items.some((t) => t.autoFilter.isDataFiltered) : false;
-  });
-  return { snapshot: { sheets }, names: names.items.map((n) => n.name), syncs };
 }
 
 /** "Sheet!C7:C9,E12" → the set of "r,c" (1-based) it covers. */
