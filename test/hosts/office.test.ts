@@ -195,3 +195,26 @@ describe("the Office host and Excel's limits", () => {
     expect(m.sheet("TV-QD77-2025 IV")!.cells.size).toBe(0);
   });
 });
+
+/** Every requirement-set version from the manifest's minimum to Microsoft 365's: the seed plan loads and refreshes. */
+const EVERY_VERSION = Array.from({ length: 17 - Number(MINIMUM_EXCEL_API.split(".")[1]) + 1 }, (_, k) => `1.${Number(MINIMUM_EXCEL_API.split(".")[1]) + k}`);
+
+describe("the seed plan under every ExcelApi version from the minimum to 1.17", () => {
+  test.each(EVERY_VERSION)("ExcelApi %s: load, an entry, a revised target refreshed; the entry and every text cell intact", async (version) => {
+    const m = createExcelModel({ version });
+    const id = seedIndicators().find((i) => i.plan === "TV-QD77-2025" && i.appendix === "IV" && i.level === 0)!.id;
+    const { plan } = applyEntries(seedPlan(), [{ line: 1, key: id, period: "2025", value: "1.800" }]);
+    const loaded = await applySheetPlan(m.context, plan, opts(m));
+    expect(loaded.refused).toBeNull();
+    const revised = seedCatalog().catalog;
+    revised.plans[0]!.appendices[0]!.indicators[0]!.target.text += " (sửa)";
+    const done = await refreshInExcel(m.context, revised, { ...OPTIONS, ...opts(m), dryRun: false });
+    expect(done.refresh.changes.some((c) => c.kind === "target")).toBe(true);
+    expect((await readEntriesFromExcel(m.context, opts(m))).entries.actuals[id]).toEqual({ "2025": "1.800" });
+    // Every text cell of what the refresh wrote reads back as the same text.
+    const texts = textCells(done.refresh.plan);
+    expect(texts.length).toBeGreaterThan(2000);
+    expect(texts.filter((t) => m.cell(t.sheet, t.address)?.value !== t.text || m.cell(t.sheet, t.address)?.formula !== null)).toEqual([]);
+    expect(m.stats.failures).toEqual([]);
+  });
+});
