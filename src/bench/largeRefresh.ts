@@ -3,7 +3,7 @@ import { rmSync, statSync, writeFileSync } from "node:fs";
 import { generateCatalog } from "./generate";
 import { buildWorkbookPlan } from "../sheets/workbook";
 import { workbookBuffer } from "../hosts/xlsx/write";
-import { planFileRefresh, writeFileRefresh } from "../hosts/xlsx/refresh";
+import { planFileRefresh, writeFileRefresh } from "../hosts/xlsx/files";
 import { parseTarget } from "../parse/target";
 import type { Entries } from "../sheets/indicatorSheet";
 

@@ -1,17 +1,18 @@
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Catalog } from "../model";
 import { buildCatalog } from "../parse/catalog";
 import { buildWorkbookPlan, nowVi, todayVi } from "../sheets/workbook";
 import { applyEntries, parseEntriesCsv } from "../sheets/entries";
 import { SheetPlan } from "../sheets/plan";
-import { writeWorkbookFile } from "../hosts/xlsx/write";
-import { planFileRefresh, readWorkbookFile, restoreInWorkbook, writeFileRefresh } from "../hosts/xlsx/refresh";
+import { planFileRefresh, readWorkbookFile, writeFileRefresh, writeWorkbook, writeWorkbookFile } from "../hosts/xlsx/files";
+import { restoreInWorkbook } from "../hosts/xlsx/refresh";
 import { CHANGE_LABELS, changeSummary, type Refresh } from "../sheets/merge";
 import { readSeed } from "../node/seeds-fs";
 import { readTextFile } from "../node/input";
 import { parseCommand } from "./args";
 import { catalogFromFile } from "../node/pasted";
+import { checkInputFile, writeFileAtomic } from "../node/files";
 
 /**
  * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]
@@ -110,8 +111,9 @@ async function refreshFile(
   catalog: Catalog,
   options: { asOf: string; tolerance: number; plans?: string[]; protect: boolean; dryRun: boolean; restore: boolean },
 ): Promise<number> {
-  if (!existsSync(input)) {
-    process.stderr.write(`Không tìm thấy tệp ${input} / file not found\n`);
+  const check = checkInputFile(input, "xlsx");
+  if (!check.ok) {
+    process.stderr.write(`${check.error}\n`);
     return 1;
   }
   const unreadable = (e: unknown) => {
@@ -130,7 +132,7 @@ async function refreshFile(
     process.stdout.write(`Khôi phục / restored: ${restored.edits.length} ô / cells\n`);
     for (const s of restored.skipped) process.stdout.write(`  ${s.sheet}!${s.cell}: ${s.vi} / ${s.en}\n`);
     if (options.dryRun) return 0;
-    await wb.xlsx.writeFile(out);
+    await writeWorkbook(wb, out);
     process.stdout.write(`Đã ghi / written: ${out}\n`);
     return 0;
   }
@@ -146,7 +148,7 @@ async function refreshFile(
     return 0;
   }
   if (refresh.changes.length === 0) {
-    if (out !== input) copyFileSync(input, out);
+    if (out !== input) writeFileAtomic(out, readFileSync(input));
     process.stdout.write(`Workbook không đổi / unchanged: ${out}\n`);
     return 0;
   }

@@ -31,6 +31,12 @@ export const MESSAGES = {
     vi: "Bảng có tiêu đề nhưng không có dòng chỉ tiêu nào",
     en: "The table has a header but no indicator rows",
   },
+  "input.folder": { vi: "{file} là một thư mục, không phải tệp: hãy chỉ ra một tệp", en: "{file} is a folder, not a file: name a file" },
+  "input.missing": { vi: "Không tìm thấy tệp {file}", en: "File not found: {file}" },
+  "input.tooLarge": {
+    vi: "Tệp {file} quá lớn ({size} MB; tối đa {cap} MB với bộ nhớ máy này): hãy tách thành nhiều tệp",
+    en: "The file {file} is too large ({size} MB; at most {cap} MB with this machine's memory): split it into several files",
+  },
   "input.unreadable": { vi: "Không đọc được tệp {file}: {detail}", en: "Could not read the file {file}: {detail}" },
   "eval.noData": { vi: "Chưa có số liệu thực hiện", en: "No actual entered yet" },
   "eval.notANumber": { vi: "“{text}” không phải là số: cần một số như 95,1 hoặc 1.462,8", en: "“{text}” is not a number: a number such as 95,1 or 1.462,8 is expected" },

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/workbook";
 import { runCli } from "../helpers/cli";
-import { readEntriesFile } from "../../src/hosts/xlsx/read";
+import { readEntriesFile } from "../../src/hosts/xlsx/files";
 import { keyColumns, sheetRows } from "../helpers/refresh";
 
 /**

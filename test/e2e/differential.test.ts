@@ -20,7 +20,7 @@ import {
   type RowRefs,
 } from "../../src/sheets/formulas";
 import type { Cell, SheetPlan, SheetSpec } from "../../src/sheets/plan";
-import { writeWorkbookFile } from "../../src/hosts/xlsx/write";
+import { writeWorkbookFile } from "../../src/hosts/xlsx/files";
 import { recalculatedCsv } from "../helpers/libreoffice";
 
 /**

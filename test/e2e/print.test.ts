@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { applyEntries, type EntryRow } from "../../src/sheets/entries";
-import { writeWorkbookFile } from "../../src/hosts/xlsx/write";
+import { writeWorkbookFile } from "../../src/hosts/xlsx/files";
 import { STATUS_VOCABULARY } from "../../src/evaluate/vocabulary";
 import type { Status } from "../../src/model";
 import { convert } from "../helpers/libreoffice";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { readEntriesFile } from "../../src/hosts/xlsx/read";
+import { readEntriesFile } from "../../src/hosts/xlsx/files";
 import { appendix, row } from "../helpers/seedCatalog";
 
 /**

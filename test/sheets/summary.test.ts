@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildWorkbookPlan, SUMMARY_SHEET } from "../../src/sheets/workbook";
 import { applyEntries } from "../../src/sheets/entries";
-import { writeWorkbookFile } from "../../src/hosts/xlsx/write";
+import { writeWorkbookFile } from "../../src/hosts/xlsx/files";
 import { applySheetPlan } from "../../src/hosts/office/apply";
 import { features } from "../../src/hosts/office/features";
 import { generateCatalog } from "../../src/bench/generate";

@@ -13,9 +13,3 @@ export { cellValue } from "./snapshot";
 export function readEntries(wb: ExcelJS.Workbook): Entries {
   return entriesOf(readExisting(snapshotOf(wb)));
 }
-
-export async function readEntriesFile(file: string): Promise<Entries> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return readEntries(wb);
-}

@@ -56,8 +56,8 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
  * The snapshot of an .xlsx file, streamed: values only (hidden rows included), a fraction of the memory and time
  * of loading the whole workbook model.
  */
-export async function snapshotOfFile(file: string): Promise<WorkbookSnapshot> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "emit" });
+export async function snapshotOfFile(file: string | NodeJS.ReadableStream): Promise<WorkbookSnapshot> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file as string, { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "emit" });
   // ExcelJS 4.4's stream reader decodes each chunk of the shared strings on its own, so a Vietnamese letter
   // split across two chunks comes out as "��". Read that part whole and decode it once.
   const patched = reader as unknown as { _parseSharedStrings: (entry: AsyncIterable<Buffer>) => AsyncGenerator<never>; sharedStrings: string[] };

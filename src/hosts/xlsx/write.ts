@@ -166,10 +166,6 @@ export function writeInto(wb: ExcelJS.Workbook, plan: SheetPlan, replace: string
   return wb;
 }
 
-export async function writeWorkbookFile(plan: SheetPlan, file: string): Promise<void> {
-  await toWorkbook(plan).xlsx.writeFile(file);
-}
-
 export async function workbookBuffer(plan: SheetPlan): Promise<ArrayBuffer> {
   return (await toWorkbook(plan).xlsx.writeBuffer()) as ArrayBuffer;
 }

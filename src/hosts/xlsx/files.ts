@@ -1,0 +1,65 @@
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import type { Catalog } from "../../model";
+import type { SheetPlan } from "../../sheets/plan";
+import { readExisting, type WorkbookSnapshot } from "../../sheets/existing";
+import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
+import { writeFileAtomic } from "../../node/files";
+import { normalizePackage } from "./package";
+import { snapshotOfFile } from "./snapshot";
+import { toWorkbook, writeInto } from "./write";
+import { readEntries } from "./read";
+import type { Entries } from "../../sheets/indicatorSheet";
+
+/**
+ * Workbook files on disk, for the CLI and the tests: read whatever writer saved them (package.ts makes other
+ * writers' packages readable), and written whole or not at all (writeFileAtomic: beside the target, flushed,
+ * renamed over it), so a refresh killed half-way leaves the old workbook as it was.
+ */
+async function packageBytes(file: string): Promise<{ bytes: Uint8Array; rewritten: string[] }> {
+  return normalizePackage(readFileSync(file));
+}
+
+export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
+  const { bytes } = await packageBytes(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** What staff entered in a workbook file, by stable id. */
+export async function readEntriesFile(file: string): Promise<Entries> {
+  return readEntries(await readWorkbookFile(file));
+}
+
+/** The snapshot of a file for a refresh, streamed from the file itself where its package needs no rewriting. */
+export async function snapshotOfWorkbookFile(file: string): Promise<WorkbookSnapshot> {
+  const { bytes, rewritten } = await packageBytes(file);
+  return snapshotOfFile(rewritten.length === 0 ? file : Readable.from([Buffer.from(bytes)]));
+}
+
+/** Plans the refresh of a file: nothing is written. */
+export async function planFileRefresh(file: string, catalog: Catalog, options: RefreshOptions): Promise<Refresh> {
+  return refreshWorkbook(catalog, readExisting(await snapshotOfWorkbookFile(file)), options);
+}
+
+export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
+  writeFileAtomic(file, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+}
+
+export async function writeWorkbookFile(plan: SheetPlan, file: string): Promise<void> {
+  await writeWorkbook(toWorkbook(plan), file);
+}
+
+/**
+ * Writes a planned refresh. When every sheet of the old file is the add-in's, the new file is written from the
+ * plan alone; otherwise the old workbook is loaded and only the add-in's sheets are replaced, so staff's own
+ * sheets survive as they are.
+ */
+export async function writeFileRefresh(input: string, out: string, refresh: Refresh): Promise<void> {
+  if (refresh.keep.length === 0) return writeWorkbookFile(refresh.plan, out);
+  const wb = await readWorkbookFile(input);
+  writeInto(wb, refresh.plan, refresh.replace);
+  await writeWorkbook(wb, out);
+}

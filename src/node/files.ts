@@ -1,0 +1,106 @@
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
+import { getHeapStatistics } from "node:v8";
+import { bilingual, message } from "../i18n/messages";
+
+/**
+ * The file system edge of the CLI: files written whole or not at all, and inputs checked before any work.
+ *
+ * A write goes to a temporary file beside the target (same folder, so the same file system), is flushed to disk
+ * (fsync), and is renamed over the target; the folder is flushed too, so the rename itself survives a power
+ * cut. rename() replaces the target in one step (POSIX rename(2); on Windows Node uses MoveFileEx with
+ * MOVEFILE_REPLACE_EXISTING): a process killed at any moment leaves the old file or the new one, whole — never a
+ * truncated workbook. The temporary file of a killed write is removed by the next write to the same target.
+ */
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+export function writeFileAtomic(target: string, data: Uint8Array): void {
+  const dir = dirname(target);
+  removeLeftovers(dir, basename(target));
+  const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const fd = openSync(temp, "wx");
+  try {
+    for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
+    fsyncSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, target);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+  try {
+    const d = openSync(dir, "r");
+    try {
+      fsyncSync(d);
+    } finally {
+      closeSync(d);
+    }
+  } catch {
+    /* folders cannot be opened for fsync on Windows; the rename is already done */
+  }
+}
+
+/** Temporary files of earlier writes to the same target whose process is gone. */
+function removeLeftovers(dir: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const m = TEMP.exec(entry);
+    if (!m || m[1] !== name || alive(Number(m[2]))) continue;
+    rmSync(join(dir, entry), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Input caps from the memory this process may use. Measured (bench and issue 11): a refresh holds about 120–300
+ * times an .xlsx file's bytes in memory (ExcelJS's model of every cell and style), a pasted or --from table about
+ * 100 times its text. The caps keep the estimate under the V8 heap limit, with room for the rest, so a planning
+ * officer gets a message before any work instead of a crash after minutes.
+ */
+export const XLSX_BYTES_PER_BYTE = 300;
+export const TEXT_BYTES_PER_BYTE = 150;
+
+export function inputCaps(heapLimit = getHeapStatistics().heap_size_limit): { xlsxBytes: number; textBytes: number } {
+  return { xlsxBytes: Math.floor(heapLimit / XLSX_BYTES_PER_BYTE), textBytes: Math.floor(heapLimit / TEXT_BYTES_PER_BYTE) };
+}
+
+export type InputCheck = { ok: true; bytes: number } | { ok: false; error: string };
+
+const mb = (n: number) => (n / 1_000_000).toLocaleString("vi-VN", { maximumFractionDigits: 1 });
+
+/** A user's input file: it exists, is a file (not a folder), and is within the cap for its kind. */
+export function checkInputFile(path: string, kind: "xlsx" | "text", caps = inputCaps()): InputCheck {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) return { ok: false, error: bilingual(message("input.folder", { file: path })) };
+    size = stat.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { ok: false, error: bilingual(code === "ENOENT" ? message("input.missing", { file: path }) : message("input.unreadable", { file: path, detail: (e as Error).message })) };
+  }
+  const cap = kind === "xlsx" ? caps.xlsxBytes : caps.textBytes;
+  if (size > cap) return { ok: false, error: bilingual(message("input.tooLarge", { file: path, size: mb(size), cap: mb(cap) })) };
+  return { ok: true, bytes: size };
+}
