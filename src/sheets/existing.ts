@@ -98,6 +98,11 @@ export interface ExistingSheet {
 
 export interface Existing {
   sheets: ExistingSheet[];
+  /**
+   * Sheets the add-in wrote that can no longer be read safely (the hidden key row gone, or every id cleared):
+   * kept exactly as they are, their appendix not refreshed, so no entry in them is lost or mismatched.
+   */
+  damaged: { name: string; ids: string[] }[];
   /** Sheets the add-in did not write (or no longer recognises): left exactly as they are. */
   foreign: string[];
   /** What is not as the add-in wrote it, with its place. */
@@ -152,7 +157,7 @@ function isFormulaKey(key: string): boolean {
   return /^(status|gap|achievement):/.test(key) || key === "actual:period";
 }
 
-function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | null {
+function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | { damaged: string[] } | null {
   const at = (cell: string, vi: string, en: string) => notices.push({ sheet: sheet.name, cell, vi, en });
   // The key row is row 5 as written; a row inserted or deleted above it moves it, so look around.
   let keyRow = -1;
@@ -162,7 +167,8 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
   const idsSomewhere = sheet.rows.some((row) => row.some((v) => isIndicatorId(v)));
   if (keyRow < 0) {
     if (idsSomewhere) {
-      at("A5", "không còn hàng khoá ẩn (hàng 5): trang không được đọc và được giữ nguyên", "the hidden key row (row 5) is gone: the sheet is not read and is kept as it is");
+      at("A5", "không còn hàng khoá ẩn (hàng 5): trang không được đọc và được giữ nguyên, phụ lục của nó không được cập nhật", "the hidden key row (row 5) is gone: the sheet is not read and is kept as it is; its appendix is not refreshed");
+      return { damaged: sheet.rows.flatMap((row) => row.filter((v): v is string => isIndicatorId(v))) };
     }
     return null;
   }
@@ -272,6 +278,11 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | nu
   }
   const ids = rows.filter((x) => x.id).map((x) => x.id!);
   if (ids.length === 0 && rows.length === 0) return null;
+  if (ids.length === 0 && idCol >= 0) {
+    // Rows with data and not one id: they cannot be matched to indicators, and replacing the sheet would lose them.
+    at(`${columnLetter(idCol + 1)}${rows[0]!.row}`, "cột mã chỉ tiêu (ẩn) đã bị xoá ở mọi dòng: không ghép được số liệu với chỉ tiêu; trang được giữ nguyên, phụ lục của nó không được cập nhật", "the (hidden) indicator id column was cleared on every row: entries cannot be matched to indicators; the sheet is kept as it is and its appendix is not refreshed");
+    return { damaged: [] };
+  }
   const sources = new Map<string, number>();
   for (const id of ids) sources.set(sourceOf(id), (sources.get(sourceOf(id)) ?? 0) + 1);
   const source = [...sources.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "";
@@ -293,6 +304,7 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
   let backup: CellValue[][] = [];
   let summary: string[] | null = null;
   const serviceNames: string[] = [];
+  const damaged: Existing["damaged"] = [];
   for (const raw of snapshot.sheets) {
     // A sheet named like the summary (in another case, or "(2)") is the add-in's only if it holds the summary's table of sheets; staff's "tổng hợp" is theirs.
     const base = serviceBase(raw.name);
@@ -320,10 +332,11 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
     }
     if (SERVICE_SHEETS.includes(sheet.name)) continue;
     const read = readSheet(sheet, notices);
-    if (read) sheets.push(read);
+    if (read && "damaged" in read) damaged.push({ name: sheet.name, ids: read.damaged });
+    else if (read) sheets.push(read);
     else foreign.push(sheet.name);
   }
-  return { sheets, foreign, notices, log, backup, summary, serviceNames };
+  return { sheets, damaged, foreign, notices, log, backup, summary, serviceNames };
 }
 
 /** What staff entered, by stable id: actuals per period, notes, baselines (formulas they typed are not values). */

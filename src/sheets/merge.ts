@@ -337,7 +337,13 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
   const carry: Record<string, SheetCarry> = {};
   const changes: Change[] = [];
   const used = new Set<ExistingSheet>();
-  for (const input of inputs) {
+  // A damaged sheet stands for its appendix: that appendix is not refreshed, so no second sheet takes its name.
+  const damagedSource = (ids: string[]) => known.filter((k) => ids.some((id) => id.startsWith(`${k}.`))).sort((a, b) => b.length - a.length)[0] ?? null;
+  const standing = inputs.filter((input) => {
+    const source = inputSource(input, known);
+    return !existing.damaged.some((d) => d.name === input.name || damagedSource(d.ids) === source);
+  });
+  for (const input of standing) {
     const source = inputSource(input, known);
     const old = existing.sheets.find((s) => !used.has(s) && s.source === source && s.source !== "") ?? existing.sheets.find((s) => !used.has(s) && s.name === input.name);
     if (!old) {
@@ -352,13 +358,13 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
     carry[input.name] = merged.carry;
     changes.push(...merged.changes);
   }
-  const keep = [...existing.foreign];
+  const keep = [...existing.foreign, ...existing.damaged.map((d) => d.name)];
   for (const old of existing.sheets) {
     if (used.has(old)) continue;
     keep.push(old.name);
     notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
   }
-  const appendices = inputs.map((input) => inputSource(input, known));
+  const appendices = standing.map((input) => inputSource(input, known));
   const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect }, carry);
   // A sheet loaded after the summary was written is not counted there until the summary is rebuilt.
   const counted = plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name);

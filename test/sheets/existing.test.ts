@@ -47,7 +47,8 @@ describe("reading what a workbook holds before a refresh", () => {
     const s = fresh();
     sheetOf(s).rows.splice(KEY_ROW - 1, 1);
     const existing = readExisting(s);
-    expect(existing.foreign).toContain(SHEET);
+    expect(existing.damaged.map((d) => d.name)).toEqual([SHEET]);
+    expect(existing.sheets.map((x) => x.name)).not.toContain(SHEET);
     expect(existing.notices.find((n) => n.sheet === SHEET)!.vi).toContain("không còn hàng khoá ẩn");
   });
 
