@@ -3,7 +3,10 @@ import { dirname, resolve } from "node:path";
 import type { Catalog } from "../model";
 import { buildCatalog } from "../parse/catalog";
 import { buildWorkbookPlan, nowVi, todayVi } from "../sheets/workbook";
-import { applyEntries, parseEntriesCsv } from "../sheets/entries";
+import { applyEntries, parseEntriesCsv, type EntriesCsv, type EntriesResult } from "../sheets/entries";
+import { catalogIndicators } from "../model";
+import { judgeYear } from "../evaluate/indicator";
+import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import { SheetPlan } from "../sheets/plan";
 import { planFileRefresh, readWorkbookFile, writeFileRefresh, writeWorkbook, writeWorkbookFile } from "../hosts/xlsx/files";
 import { restoreInWorkbook } from "../hosts/xlsx/refresh";
@@ -73,12 +76,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${file.error}\n`);
       return 1;
     }
-    const result = applyEntries(plan, parseEntriesCsv(file.text));
+    const csv = parseEntriesCsv(file.text);
+    const result = applyEntries(plan, csv.rows);
     plan = result.plan;
-    process.stdout.write(`Số thực hiện đã điền / actuals filled: ${result.applied}\n`);
-    for (const u of result.unmatched) {
-      process.stdout.write(`  ${actualsFile}:${u.line} “${u.key}” ${u.period}: ${u.why.vi} / ${u.why.en}\n`);
-    }
+    for (const line of describeEntries(catalog, csv, result, actualsFile)) process.stdout.write(`${line}\n`);
   }
   SheetPlan.parse(plan);
   const out = resolve(values.get("--out") ?? "out/indicator-monitor.xlsx");
@@ -87,6 +88,27 @@ export async function main(argv: string[]): Promise<number> {
   const indicators = plan.sheets.reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
   process.stdout.write(`Đã ghi / written: ${out} (${plan.sheets.filter((s) => !s.hidden).length} trang, ${indicators} chỉ tiêu)\n`);
   return 0;
+}
+
+/**
+ * What --actuals did, in words that add up: lines read = written + not written; of those written, how many the
+ * workbook will flag as invalid input (kept, as DHIS2 keeps them, and shown in red); each line not written with
+ * its reason.
+ */
+export function describeEntries(catalog: Catalog, csv: EntriesCsv, result: EntriesResult, file: string): string[] {
+  const indicators = new Map(catalogIndicators(catalog).map((i) => [i.id, i]));
+  const flagged = result.filled.filter((f) => {
+    const ind = indicators.get(f.id);
+    return ind !== undefined && judgeYear(ind, f.period, f.value).status === "invalid";
+  });
+  const skipped = [...csv.problems, ...result.unmatched].sort((a, b) => a.line - b.line);
+  const lines = [
+    `Số thực hiện / actuals: ${csv.lines} dòng đọc được / lines read; ${result.applied} đã điền / written` +
+      ` (${flagged.length} trong số đó bị đánh dấu lỗi nhập liệu / of them flagged as invalid input); ${skipped.length} không điền / not written`,
+  ];
+  for (const f of flagged) lines.push(`  ${file}:${f.line} ${f.id} ${f.period}: “${String(f.value)}” — ${STATUS_VOCABULARY.invalid.vi} / ${STATUS_VOCABULARY.invalid.en}`);
+  for (const u of skipped) lines.push(`  ${file}:${u.line} “${u.key}” ${u.period}: ${u.why.vi} / ${u.why.en}`);
+  return lines;
 }
 
 /** What a refresh will change (or changed), in Vietnamese and English, one line each. */

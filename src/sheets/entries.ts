@@ -51,10 +51,33 @@ function slots(plan: SheetPlan): { byId: Map<string, Slot[]>; byName: Map<string
   return { byId, byName };
 }
 
-export function applyEntries(plan: SheetPlan, entries: EntryRow[]): { plan: SheetPlan; applied: number; unmatched: Unmatched[] } {
+/** An entry written into the plan: its line, the indicator it went to and the period (the sheet's block). */
+export interface AppliedEntry {
+  line: number;
+  id: string;
+  period: string;
+  value: CellValue;
+}
+
+export interface EntriesResult {
+  plan: SheetPlan;
+  /** How many were written (= filled.length). */
+  applied: number;
+  filled: AppliedEntry[];
+  /** Every entry not written, with its line and why: the counts add up (applied + unmatched = entries given). */
+  unmatched: Unmatched[];
+}
+
+/**
+ * Writes entries into a plan by id (or name) and period. Never a silent choice: an entry that matches no
+ * indicator or several, a period the table lacks, an empty value (bỏ trống: nothing to write), and two lines for
+ * the same indicator and period (neither is written: which one is right is staff's call) are all reported with
+ * their line.
+ */
+export function applyEntries(plan: SheetPlan, entries: EntryRow[]): EntriesResult {
   const { byId, byName } = slots(plan);
   const unmatched: Unmatched[] = [];
-  let applied = 0;
+  const resolved: { e: EntryRow; slot: Slot; block: string }[] = [];
   for (const e of entries) {
     const candidates = byId.get(e.key) ?? byName.get(foldText(e.key)) ?? [];
     const fail = (vi: string, en: string) => unmatched.push({ line: e.line, key: e.key, period: e.period, why: { vi, en } });
@@ -75,28 +98,88 @@ export function applyEntries(plan: SheetPlan, entries: EntryRow[]): { plan: Shee
       fail(`tên trùng với ${fitting.length} chỉ tiêu: hãy dùng mã (${fitting.map((s) => s.id).join(", ")})`, `the name matches ${fitting.length} indicators: use the id (${fitting.map((s) => s.id).join(", ")})`);
       continue;
     }
+    if (e.value === null || (typeof e.value === "string" && e.value.trim() === "")) {
+      fail("giá trị bỏ trống: không điền gì (ô giữ nguyên)", "the value is blank: nothing is written (the cell stays as it is)");
+      continue;
+    }
     const slot = fitting[0]!;
     const blocks = inputBlocks(slot.sheet);
-    const block = blocks.includes(e.period) ? e.period : blocks[0]!;
+    resolved.push({ e, slot, block: blocks.includes(e.period) ? e.period : blocks[0]! });
+  }
+  // Two lines for one cell: report both, write neither.
+  const byCell = new Map<string, typeof resolved>();
+  for (const r of resolved) {
+    const key = `${r.slot.sheet.name}\u0000${r.slot.row}\u0000${r.block}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), r]);
+  }
+  const filled: AppliedEntry[] = [];
+  for (const group of byCell.values()) {
+    if (group.length > 1) {
+      const lines = group.map((g) => g.e.line);
+      for (const g of group) {
+        const others = lines.filter((l) => l !== g.e.line).join(", ");
+        unmatched.push({ line: g.e.line, key: g.e.key, period: g.e.period, why: { vi: `trùng chỉ tiêu và kỳ với dòng ${others}: không điền dòng nào, hãy giữ một dòng`, en: `same indicator and period as line ${others}: neither is written, keep one line` } });
+      }
+      continue;
+    }
+    const { e, slot, block } = group[0]!;
     const ci = slot.sheet.columns.findIndex((c) => c.key === `actual:${block}`);
     const row = slot.sheet.rows[slot.row - 1]!;
     row[ci] = { ...row[ci], value: e.value };
-    applied++;
+    filled.push({ line: e.line, id: slot.id, period: block, value: e.value });
   }
-  return { plan, applied, unmatched };
+  unmatched.sort((a, b) => a.line - b.line);
+  filled.sort((a, b) => a.line - b.line);
+  return { plan, applied: filled.length, filled, unmatched };
 }
 
-/** Reads "id or name, period, value" lines (comma, semicolon or tab separated; a header line is recognised). */
-export function parseEntriesCsv(text: string): EntryRow[] {
+export interface EntriesCsv {
+  rows: EntryRow[];
+  /** Lines that could not be read as "id or name, period, value", with why. */
+  problems: Unmatched[];
+  /** Lines given (blank lines and the header not counted): rows + problems. */
+  lines: number;
+}
+
+const HEADER = /^(id|mã|ma|mã chỉ tiêu|name|tên|ten|chỉ tiêu|chi tieu)$/i;
+
+/**
+ * Reads "id or name, period, value" lines: tab, semicolon (Vietnamese Excel's CSV) or comma separated, quoted
+ * fields as RFC 4180 (a quoted "2,5" in a comma file), a header line recognised. A line whose field count is not
+ * three is reported, not guessed — in a comma file "id,2025,2,5" may be 2,5 or 2 with a stray 5; trailing empty
+ * fields (as spreadsheets export them) are fine.
+ */
+export function parseEntriesCsv(text: string): EntriesCsv {
   const clean = text.replace(/^\uFEFF/, "");
   const sample = clean.split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
   const separator = sample.includes("\t") ? "\t" : sample.includes(";") ? ";" : ",";
-  const out: EntryRow[] = [];
-  parseCsv(clean, separator).forEach((cells, k) => {
-    if (cells.every((c) => c.trim() === "")) return;
-    const [key = "", period = "", value = ""] = cells.map((c) => c.trim());
-    if (k === 0 && /^(id|mã|ma|name|tên|chỉ tiêu|chi tieu)$/i.test(key)) return;
-    out.push({ line: k + 1, key, period, value: value === "" ? null : value });
+  const rows: EntryRow[] = [];
+  const problems: Unmatched[] = [];
+  // Line numbers of the file: a quoted field may hold a line break, so count them as the parser goes.
+  let line = 1;
+  parseCsv(clean, separator).forEach((raw, k) => {
+    const at = line;
+    line += 1 + raw.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    const cells = raw.map((c) => c.trim());
+    if (cells.every((c) => c === "")) return;
+    if (k === 0 && HEADER.test(cells[0] ?? "")) return;
+    while (cells.length > 3 && cells[cells.length - 1] === "") cells.pop();
+    const [key = "", period = "", value = ""] = cells;
+    if (cells.length !== 3) {
+      const name = separator === "\t" ? "Tab" : `“${separator}”`;
+      const hint =
+        separator === "," && cells.length === 4 && /^\d+$/.test(cells[2]!) && /^\d+$/.test(cells[3]!)
+          ? { vi: ` — có thể là số thập phân “${cells[2]},${cells[3]}”: hãy đặt trong ngoặc kép ("${cells[2]},${cells[3]}") hoặc dùng dấu chấm phẩy`, en: ` — perhaps the decimal “${cells[2]},${cells[3]}”: quote it ("${cells[2]},${cells[3]}") or use semicolons` }
+          : { vi: "", en: "" };
+      problems.push({
+        line: at,
+        key,
+        period,
+        why: { vi: `dòng có ${cells.length} trường (cách nhau bằng ${name}), cần đúng 3: mã hoặc tên, kỳ, giá trị${hint.vi}`, en: `the line has ${cells.length} fields (separated by ${name}); exactly 3 are needed: id or name, period, value${hint.en}` },
+      });
+      return;
+    }
+    rows.push({ line: at, key, period, value: value === "" ? null : value });
   });
-  return out;
+  return { rows, problems, lines: rows.length + problems.length };
 }

@@ -127,9 +127,10 @@ describe("the workbook file", () => {
       .slice(0, 5)
       .map((i, k) => `${i.id};2025;${["2,5", "abc", "95,1%", "", "1.800"][k]}`)
       .join("\n");
-    const filled = applyEntries(buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }), parseEntriesCsv(`id;period;value\n${csv}\nTỷ lệ huy động trẻ mẫu giáo;;90\n`));
-    expect(filled.applied).toBe(6);
-    expect(filled.unmatched).toEqual([]);
+    const filled = applyEntries(buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }), parseEntriesCsv(`id;period;value\n${csv}\nTỷ lệ huy động trẻ mẫu giáo;;90\n`).rows);
+    expect(filled.applied).toBe(5);
+    // The blank value is reported, not written.
+    expect(filled.unmatched.map((u) => [u.line, u.why.en])).toEqual([[5, "the value is blank: nothing is written (the cell stays as it is)"]]);
     const file = join(dir, "entries.xlsx");
     await writeWorkbookFile(filled.plan, file);
     const back = await readEntriesFile(file);
@@ -144,7 +145,7 @@ describe("the workbook file", () => {
   });
 
   test("entries that match nothing, or several, are reported with their line", () => {
-    const r = applyEntries(buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }), parseEntriesCsv("id,period,value\nKhông có chỉ tiêu này,2025,1\nTốc độ tăng,2025,5\nTỷ lệ che phủ rừng,2030,11\n"));
+    const r = applyEntries(buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }), parseEntriesCsv("id,period,value\nKhông có chỉ tiêu này,2025,1\nTốc độ tăng,2025,5\nTỷ lệ che phủ rừng,2030,11\n").rows);
     expect(r.applied).toBe(0);
     expect(r.unmatched.map((u) => [u.line, u.why.en.split(":")[0]])).toEqual([
       [2, "no indicator has this id or name"],
