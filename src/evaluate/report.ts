@@ -1,3 +1,4 @@
+import { unquoteClipboard } from "../parse/clipboard";
 import type { Indicator } from "../model/indicator";
 import { foldText } from "../model/ids";
 import { message, type Message } from "../i18n/messages";
@@ -45,7 +46,7 @@ function yearOf(role: ColumnRole | undefined, header: string): number | null {
 }
 
 export function evaluateReport(text: string, options: ReportOptions = {}): ReportResult {
-  const table = findTables(text).find((t) => !t.isTaskTable);
+  const table = findTables(unquoteClipboard(text)).find((t) => !t.isTaskTable);
   if (!table) return { ok: false, error: message("input.noHeader") };
   const headers = table.headers.join(" | ");
   let targetCol: number;

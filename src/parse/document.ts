@@ -1,3 +1,4 @@
+import { unquoteClipboard } from "./clipboard";
 import type { Plan } from "../model/plan";
 import type { Direction } from "../model/indicator";
 import { overrideDirection } from "./direction";
@@ -125,7 +126,8 @@ export function parsePastedTable(text: string, meta: Partial<PlanMeta> = {}): Pa
     },
     unnamedTable: { id: "1", title: meta.title ?? "Bảng dán / Pasted table" },
   };
-  const result = parseDocument(text, spec);
+  // Excel quotes a copied cell that holds a tab or a line break: one cell, not two rows.
+  const result = parseDocument(unquoteClipboard(text), spec);
   if (result.plan.appendices.length === 0) return { ok: false, error: message("input.noHeader") };
   if (result.plan.appendices.every((a) => a.indicators.length === 0)) return { ok: false, error: message("input.noRows") };
   return { ok: true, plan: result.plan, skipped: result.skipped };
