@@ -17,6 +17,15 @@ export const MESSAGES = {
     en: "Could not read the target “{text}”: kept as text, not judged",
   },
   "target.typo": { vi: "Đã đọc “{typo}” là “{fixed}”", en: "Read “{typo}” as “{fixed}”" },
+  "text.shortened": {
+    vi: "Văn bản ({field}) dài {length} ký tự, quá {limit} ký tự một ô Excel giữ được: đã rút gọn",
+    en: "The text ({field}) has {length} characters, more than the {limit} an Excel cell holds: shortened",
+  },
+  "target.invisible": { vi: "Đã bỏ {count} ký tự lạ (ẩn, không nhìn thấy) trong chỉ tiêu", en: "{count} stray invisible character(s) removed from the target" },
+  "target.stray": {
+    vi: "Ký tự lạ “{char}” trong “{token}”: không đọc được thành số; hãy sửa chỉ tiêu",
+    en: "Stray character “{char}” in “{token}”: it cannot be read as a number; correct the target",
+  },
   "target.markup": { vi: "Đã bỏ định dạng HTML/markdown", en: "HTML/markdown marks removed" },
   "input.empty": { vi: "Tệp trống: không có bảng nào để đọc", en: "The file is empty: there is no table to read" },
   "input.binary": {

@@ -1,3 +1,4 @@
+import { shortenPlanTexts } from "./limits";
 import { unquoteClipboard } from "./clipboard";
 import type { Plan } from "../model/plan";
 import type { Direction } from "../model/indicator";
@@ -103,6 +104,7 @@ export function parseDocument(text: string, spec: DocumentSpec): DocumentResult 
       indicator.directionReason = v.reason;
     }
   }
+  shortenPlanTexts(plan);
   return { plan, skipped };
 }
 

@@ -131,10 +131,41 @@ function readThroughTypos(s: string, t: Target): string {
 }
 
 /** Reads a target phrase into a typed target. Never throws; unknown phrases come back as `unparsed`. */
+/**
+ * Characters that show as nothing (zero-width spaces, joiners, direction marks, a BOM) inside a number of a
+ * copied target: "9\u200B0" reads as the 90 a reader sees, with a note (between words they are spaces).
+ */
+const INVISIBLE = /(?<=\d)[\u200B-\u200F\u2060-\u2064\uFEFF]+(?=\d)/g;
+
+/**
+ * A character that does not belong in a number: a Latin letter between digits ("9x0"), the letters a scan or
+ * typist confuses with digits next to one ("9o", "1O0", "l00"), or a lone letter stuck to a number that is no
+ * unit ("95,1a"). The grammar would read the digits before it and drop the rest, so the target is not read.
+ */
+function strayCharacter(text: string): { char: string; token: string } | null {
+  for (const m of text.matchAll(/[\p{L}\d.,]*\d[\p{L}\d.,]*/gu)) {
+    const token = m[0];
+    const between = /\d([a-zA-Z])(?=\d)/.exec(token);
+    if (between && !/^\d+(?:[.,]\d+)?(?:km|cm|mm|m)[23]$/i.test(token)) return { char: between[1]!, token };
+    const confused = /(?<=\d)[oOlI](?![a-zA-Zà-ỹ])|(?<![\p{L}])[oOlI](?=\d)/u.exec(token);
+    if (confused) return { char: confused[0], token };
+    const lone = /^\d+(?:[.,]\d+)*([a-zA-Z])$/.exec(token);
+    if (lone && !/[mgthkMGTHK]/.test(lone[1]!)) return { char: lone[1]!, token };
+  }
+  return null;
+}
+
 export function parseTarget(raw: string, ctx: TargetContext = {}): Target {
-  const text = cleanText(raw);
+  const invisible = raw.match(INVISIBLE)?.length ?? 0;
+  const text = cleanText(invisible > 0 ? raw.replace(INVISIBLE, "") : raw);
   const t = emptyTarget(text, "unparsed");
   if (hasMarkup(raw)) note(t, bilingual(message("target.markup")));
+  if (invisible > 0) note(t, bilingual(message("target.invisible", { count: invisible })));
+  const stray = strayCharacter(text);
+  if (stray) {
+    note(t, bilingual(message("target.stray", stray)));
+    return unparsed(t);
+  }
   const s = readThroughTypos(text.toLowerCase(), t).replace(TRAILING_PUNCTUATION, "");
   if (s === "") {
     t.kind = "none";

@@ -246,3 +246,27 @@ describe("target grammar details", () => {
     expect(t.notes.some((n) => n.includes(text))).toBe(true);
   });
 });
+
+describe("stray characters in a target are flagged, never read past", () => {
+  test.each([
+    ["≥ 9x0", "x", "9x0"],
+    ["≥ 9o", "o", "9o"],
+    ["Trên 1O0", "O", "1O0"],
+    ["≥ 95,1a", "a", "95,1a"],
+    ["l00%", "l", "l00"],
+  ])("%s is not read (ký tự lạ “%s”)", (text, char, token) => {
+    const t = parseTarget(text);
+    expect(t.kind).toBe("unparsed");
+    expect(t.notes[0]).toContain(`Ký tự lạ “${char}” trong “${token}”`);
+  });
+
+  test("a zero-width space inside a number is removed with a note; units and counts stay as they were", () => {
+    const t = parseTarget("≥ 9\u200b0");
+    expect([t.kind, t.min]).toEqual(["at_least", 90]);
+    expect(t.notes[0]).toContain("ký tự lạ (ẩn");
+    for (const text of ["45 km2", "≥ 90 m3/ngày", "100% xã", "2 con số", "> 3 lần", "Trên 0,9 tỷ USD", "≥ 100m"]) {
+      expect(parseTarget(text).kind).not.toBe("unparsed");
+      expect(parseTarget(text).notes).toEqual([]);
+    }
+  });
+});
