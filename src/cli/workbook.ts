@@ -24,13 +24,13 @@ import { checkInputFile, writeFileAtomic } from "../node/files";
  * (--dry-run: only say what would change; --restore: put back the entries saved before the last refresh).
  */
 const USAGE = [
-  "npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]",
+  "npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list]",
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx [--dry-run] [--plans ID,ID] [--from TABLE.tsv] [--no-protect]   (cập nhật chỉ tiêu / refresh targets)",
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx --restore   (khôi phục số liệu trước lần cập nhật / restore entries saved before the last refresh)",
 ].join("\n");
 
 export async function main(argv: string[]): Promise<number> {
-  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect"], values: ["--in", "--out", "--plans", "--from", "--actuals", "--as-of", "--tolerance"] }, USAGE);
+  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list"], values: ["--in", "--out", "--plans", "--from", "--actuals", "--as-of", "--tolerance"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { values } = command.args;
   const tolerance = values.has("--tolerance") ? Number(values.get("--tolerance")!.replace(",", ".")) : 0.05;
@@ -68,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return refreshFile(resolve(input), resolve(values.get("--out") ?? "out/indicator-monitor.xlsx"), catalog, { asOf, tolerance, plans, protect, dryRun: command.args.flags.has("--dry-run"), restore: command.args.flags.has("--restore") });
   }
-  let plan = buildWorkbookPlan(catalog, { asOf, tolerance, plans, protect });
+  let plan = buildWorkbookPlan(catalog, { asOf, tolerance, plans, protect, printList: command.args.flags.has("--print-list") });
   const actualsFile = values.get("--actuals");
   if (actualsFile !== undefined) {
     const file = readTextFile(actualsFile);

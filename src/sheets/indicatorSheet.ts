@@ -195,6 +195,72 @@ function titleRows(plan: Plan, title: string, options: SheetOptions, width: numb
 /** Row 5: the key of every column ("id", "actual:2025", "note" …), hidden, so hosts read entries back by key. */
 export const KEY_ROW = 5;
 
+/**
+ * One page wide fits a table of about 200 characters of column width at about 60 % (10-point text prints at 6
+ * points, a word about 7,7 points high). A wider table (the five-year table, the GRDP scenarios: 340–370) would
+ * shrink to 40 %, unreadable; it prints at a fixed 65 % across pages instead, the indicator's code, name and
+ * unit repeated on each, with a page break before a year or period block that would not fit whole — so a page
+ * never starts in the middle of a block, and pages follow the blocks in order.
+ */
+export const ONE_PAGE_WIDTH = 200;
+export const ACROSS_SCALE = 65;
+/** A4 landscape less the margins (0,4 in each side), in points, with 3 % to spare. */
+const PAGE_POINTS = (841.9 - 2 * 0.4 * 72) * 0.97;
+/**
+ * A column's printed width in points at 100 %: about 7 points per character of width. Excel with Calibri prints
+ * narrower (about 5,3); LibreOffice, whose default font is wider, prints at about 7 (measured on the seed
+ * workbook's PDF: 166 characters over 756 points at 65 %). The wider reading is taken, so that a page break
+ * never falls inside a block in either program.
+ */
+const columnPoints = (width: number, scale: number) => (7 * width * scale) / 100;
+
+/** Columns that print together (a block's plan, actual, status, gap, achievement): their letters and widths. */
+export interface PrintUnit {
+  letters: string[];
+  widths: number[];
+}
+
+const unitPoints = (u: PrintUnit) => u.widths.reduce((n, w) => n + columnPoints(w, ACROSS_SCALE), 0);
+
+/** The title columns and the units after them, from the sheet's columns: a block's columns stay together. */
+function printUnits(columns: ColumnPlan[], titleLetters: string[], blockCols: Record<string, string | null>[]): ReturnType<typeof printAcross> {
+  const visible = columns.filter((c) => !c.spec.hidden);
+  const blockOf = new Map<string, number>();
+  blockCols.forEach((b, k) => Object.values(b).forEach((letter) => letter && blockOf.set(letter, k)));
+  const titles: PrintUnit = { letters: [], widths: [] };
+  const units: (PrintUnit & { block: number | undefined })[] = [];
+  for (const c of visible) {
+    if (titleLetters.includes(c.letter)) {
+      titles.letters.push(c.letter);
+      titles.widths.push(c.spec.width);
+      continue;
+    }
+    const block = blockOf.get(c.letter);
+    const last = units[units.length - 1];
+    if (last && block !== undefined && last.block === block) {
+      last.letters.push(c.letter);
+      last.widths.push(c.spec.width);
+    } else units.push({ letters: [c.letter], widths: [c.spec.width], block });
+  }
+  return printAcross(visible.reduce((n, c) => n + c.spec.width, 0), titles, units);
+}
+
+export function printAcross(visibleWidth: number, titles: PrintUnit, units: PrintUnit[]): { scale?: number; titleColumns?: string; columnBreaks?: string[] } {
+  if (visibleWidth <= ONE_PAGE_WIDTH) return {};
+  const room = PAGE_POINTS - unitPoints(titles);
+  const breaks: string[] = [];
+  let used = 0;
+  for (const unit of units) {
+    const w = unitPoints(unit);
+    if (used > 0 && used + w > room) {
+      breaks.push(unit.letters[0]!);
+      used = 0;
+    }
+    used += w;
+  }
+  return { scale: ACROSS_SCALE, titleColumns: `${titles.letters[0]}:${titles.letters[titles.letters.length - 1]}`, columnBreaks: breaks };
+}
+
 export interface SheetInput {
   plan: Plan;
   appendix: Appendix;
@@ -507,6 +573,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
       fitToWidth: 1,
       fitToHeight: 0,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
+      ...printUnits(columns, input.kind === "scenario" ? [code, name] : [code, name, unit!], blockCols),
       area: `B1:${visibleLast}${lastRow}`,
       header: `&L&8${headerText(plan)} — Phụ lục ${input.appendix.id === "III" ? "IIIa–IIIb" : input.appendix.id}&R&8Số liệu đến ${options.asOf}`,
       footer: `&L&8Theo dõi chỉ tiêu&C&8Trang &P/&N&R&8&A`,

@@ -74,6 +74,14 @@ export const PrintSpec = z.object({
   fitToHeight: z.number(),
   /** Header rows repeated on every page, e.g. "6:6". */
   titleRows: z.string().nullable(),
+  /**
+   * A fixed scale in percent instead of fitting to pages: wide tables print across pages at a legible size,
+   * with `titleColumns` (the indicator's code, name and unit, e.g. "B:D") repeated on every page, down then over.
+   */
+  scale: z.number().optional(),
+  titleColumns: z.string().optional(),
+  /** Columns before which a printed page starts (a whole block per page), e.g. ["J", "O"]. */
+  columnBreaks: z.array(z.string()).optional(),
   /** Print area, e.g. "B1:L60" (hidden helper columns never print). */
   area: z.string(),
   header: z.string(),

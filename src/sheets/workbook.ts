@@ -23,6 +23,8 @@ export interface WorkbookOptions {
   appendices?: string[];
   /** Lock target and formula cells (input cells stay editable), no password. */
   protect?: boolean;
+  /** Print the summary's full list of indicators by agency too (by default it prints the counts only). */
+  printList?: boolean;
 }
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -63,7 +65,7 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
     return opts.protect ? { ...sheet, protect: true } : sheet;
   });
   const planIds = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id)).map((p) => p.id);
-  const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf);
+  const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false);
   const lists = wordListSheet();
   return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...sheets, lists.sheet], names: lists.names };
 }
@@ -110,7 +112,7 @@ function listEntries(sheets: SheetSpec[]): ListEntry[] {
   return entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
 }
 
-function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpec[], asOf: string): SheetSpec {
+function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpec[], asOf: string, printList: boolean): SheetSpec {
   const width = 12;
   const rows: Cell[][] = [];
   const pad = (cells: Cell[]) => [...cells, ...Array.from({ length: Math.max(0, width - cells.length) }, () => ({}))];
@@ -230,7 +232,7 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
     appendix: null,
     columns,
     rows,
-    heights: { ...heights, "1": 22, [String(headerRow)]: 30, [String(agencyHeader)]: 30 },
+    heights: { ...heights, "1": 22, "4": 26, [String(headerRow)]: 30, [String(agencyHeader)]: 30 },
     merges: [`B1:L1`, `B2:L2`, `B3:L3`, `B${listTitle}:L${listTitle}`],
     table: null,
     dataRows: { first: firstListRow, last: lastListRow },
@@ -243,8 +245,9 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
       paperSize: 9,
       fitToWidth: 1,
       fitToHeight: 0,
-      titleRows: `${listHeader}:${listHeader}`,
-      area: `B1:L${lastListRow}`,
+      // The counts per appendix and per agency (what a manager reads first); the full list on request.
+      titleRows: printList ? `${listHeader}:${listHeader}` : null,
+      area: `B1:L${printList ? lastListRow : listTitle - 2}`,
       header: `&L&8Theo dõi chỉ tiêu — tổng hợp&R&8Số liệu đến ${asOf}`,
       footer: `&C&8Trang &P/&N`,
     },

@@ -13,8 +13,10 @@ import { seedCatalog } from "../helpers/seedCatalog";
 
 /**
  * The printed workbook: built from the seeds with actuals of every kind, printed to PDF by LibreOffice,
- * rendered by pdftoppm. Checks what a manager holds: every page one page wide, the right status in each
- * status cell, and its colour on the page.
+ * rendered by pdftoppm. Checks what a manager holds: text legible on every page (at least 7 pt), at most 20
+ * pages, tables one page wide where they fit and otherwise across pages with the indicator columns repeated,
+ * the summary's counts without its long list, the right status in each status cell, and its colour on the
+ * page. Every page is kept as a PNG in out/print/ to be looked at.
  */
 const OUT = resolve(__dirname, "../../out");
 const DPI = 100;
@@ -81,7 +83,8 @@ describe("the printed monitoring workbook", () => {
   ];
 
   beforeAll(async () => {
-    const rows: EntryRow[] = entries.map(([code, value], k) => ({ line: k + 1, key: row("TV-QD77-2025", "IV", code).id, period: "2025", value }));
+    // An empty entry is simply not written (applyEntries reports a blank value): indicator 15 stays without data.
+    const rows: EntryRow[] = entries.filter(([, value]) => value !== null).map(([code, value], k) => ({ line: k + 1, key: row("TV-QD77-2025", "IV", code).id, period: "2025", value }));
     const { plan, unmatched } = applyEntries(buildWorkbookPlan(seedCatalog().catalog, { asOf: "22/11/2026" }), rows);
     expect(unmatched).toEqual([]);
     const xlsx = join(dir, "indicator-monitor.xlsx");
@@ -96,11 +99,32 @@ describe("the printed monitoring workbook", () => {
     expect(pages).toBeGreaterThanOrEqual(7);
   });
 
-  test("every page of an appendix is one page wide: its repeated header holds the first and the last column", () => {
+  /** The sheet a page belongs to: the footer ends with the sheet's name (&A). */
+  const sheetOfPage = (p: number) => {
+    const lines = pageText(pdf, p).split("\n").filter((l) => l.trim() !== "");
+    return (lines[lines.length - 1] ?? "").trim().split(/\s{2,}/).pop() ?? "";
+  };
+
+  test("every page is legible: the median word is at least 7 pt high (pdftotext -bbox), and the workbook prints in at most 20 pages", () => {
+    expect(pages).toBeLessThanOrEqual(20);
+    mkdirSync(join(OUT, "print"), { recursive: true });
+    execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(OUT, "print", "page")]);
+    const small: string[] = [];
+    for (let p = 1; p <= pages; p++) {
+      const heights = words(pdf, p)
+        .map((w) => w.yMax - w.yMin)
+        .sort((a, b) => a - b);
+      const median = heights[Math.floor(heights.length / 2)] ?? 0;
+      if (median < 7) small.push(`page ${p} (${sheetOfPage(p)}): ${median.toFixed(1)} pt`);
+    }
+    expect(small).toEqual([]);
+  });
+
+  test("a table that fits is one page wide: each page's header holds its first and last column", () => {
     let appendixPages = 0;
     for (let p = 1; p <= pages; p++) {
       const text = pageText(pdf, p);
-      if (!/Phụ lục/.test(text.split("\n")[0] ?? "")) continue;
+      if (!/Phụ lục/.test(text.split("\n")[0] ?? "") || /BB|III$/.test(sheetOfPage(p))) continue;
       expect(text.split("\n")[0]).toMatch(/(Trà Vinh|Kiên Giang): .+ — /);
       appendixPages++;
       expect(text).toContain("TT");
@@ -108,6 +132,36 @@ describe("the printed monitoring workbook", () => {
       expect(text).toMatch(/Trang \d+\/\d+/);
     }
     expect(appendixPages).toBeGreaterThanOrEqual(6);
+  });
+
+  test("a wide table (the five-year table, the GRDP scenarios) prints across pages, code and name repeated on each, years in order", () => {
+    for (const sheet of ["KG-KH5N-2021-2025 BB", "TV-QD77-2025 III"]) {
+      const own = [...Array(pages).keys()].map((k) => k + 1).filter((p) => sheetOfPage(p) === sheet);
+      expect(own.length).toBeGreaterThanOrEqual(2);
+      const texts = own.map((p) => pageText(pdf, p));
+      for (const t of texts) {
+        expect(t).toContain("TT");
+        expect(t).toMatch(sheet.endsWith("BB") ? /Giảm tỷ lệ hộ nghèo/ : /Nông, lâm nghiệp và thủy sản|Tổng sản phẩm/);
+      }
+      expect(texts[texts.length - 1]).toContain("Ghi chú");
+      if (sheet.endsWith("BB")) {
+        // Down, then over: the pages follow the years.
+        const firstYear = texts.map((t) => Number(/KH (20\d\d)/.exec(t)?.[1] ?? 9999));
+        expect(firstYear).toEqual([...firstYear].sort());
+        expect(texts[0]).toContain("KH 2021");
+      }
+    }
+  });
+
+  test("the summary prints its counts per appendix and per agency, not the full list", () => {
+    const own = [...Array(pages).keys()].map((k) => k + 1).filter((p) => /tổng hợp/.test(pageText(pdf, p).split("\n")[0] ?? ""));
+    expect(own.length).toBeLessThanOrEqual(2);
+    const text = own.map((p) => pageText(pdf, p)).join("\n");
+    expect(text).toContain("Cơ quan chủ trì");
+    expect(text).toContain("Tỷ lệ đạt");
+    expect(text).not.toContain("CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ");
+    // The legend's last item, wrapped on two lines in its cell, is printed whole.
+    expect(words(pdf, own[0]!).map((w) => w.text)).toEqual(expect.arrayContaining(["○", "Không", "đánh", "giá"]));
   });
 
   test("status cells show the status LibreOffice computed, in colour, readable in black and white", () => {

@@ -505,7 +505,8 @@ export function createExcelModel(options: ExcelModelOptions = {}): ExcelModel {
   const navigate = (self: Proxied, prop: string, cls: string, lacks: ModelError | null) => {
     const cached = self.loaded.get(`__nav:${prop}`);
     if (cached) return cached;
-    const made = child(self, prop, [], cls, () => (cls === "WorksheetCollection" ? sheets : cls === "NamedItemCollection" ? names : self.locate()), lacks);
+    // A sheet's two page-break collections (vertical, horizontal) keep which one they are.
+    const made = child(self, prop, [], cls, () => (cls === "WorksheetCollection" ? sheets : cls === "NamedItemCollection" ? names : cls === "PageBreakCollection" ? { sheet: self.locate(), which: prop } : self.locate()), lacks);
     self.loaded.set(`__nav:${prop}`, made);
     return made;
   };
@@ -694,6 +695,15 @@ export function createExcelModel(options: ExcelModelOptions = {}): ExcelModel {
       case "WorksheetFreezePanes.freezeRows":
         op(() => {
           sheetOf(self.locate()).freeze = method === "freezeRows" ? `rows ${args[0]}` : `at ${String((args[0] as { __model?: Proxied })?.__model ? addressOf(((args[0] as { __model: Proxied }).__model.locate() as RangeTarget).area) : args[0])}`;
+        });
+        return undefined;
+      case "PageBreakCollection.add":
+        // "Adds a page break before the top-left cell of the range specified" [Excel.PageBreakCollection.add].
+        op(() => {
+          const { sheet, which } = self.locate() as { sheet: ModelSheet; which: string };
+          const address = String(args[0]);
+          if (!parseAddress(address)) fail("InvalidArgument", `not a valid address: ${address}`);
+          sheet.layout[which] = [...((sheet.layout[which] as string[] | undefined) ?? []), address];
         });
         return undefined;
       case "PageLayout.setPrintArea":

@@ -218,3 +218,16 @@ describe("the seed plan under every ExcelApi version from the minimum to 1.17", 
     expect(m.stats.failures).toEqual([]);
   });
 });
+
+test("inside Excel (ExcelApi 1.9+) a wide sheet prints at a fixed scale across pages, code, name and unit repeated, down then over", async () => {
+  const m = createExcelModel({ version: "1.17" });
+  await applySheetPlan(m.context, seedPlan(), opts(m));
+  const wide = m.sheet("KG-KH5N-2021-2025 BB")!.layout;
+  expect(wide["PageLayout.zoom"]).toEqual({ scale: 65 });
+  expect(wide["setPrintTitleColumns"]).toBe("$B:$D");
+  expect(m.sheet("KG-KH5N-2021-2025 BB")!.layout["verticalPageBreaks"]).toEqual(seedPlan().sheets.find((s) => s.name === "KG-KH5N-2021-2025 BB")!.print.columnBreaks!.map((l) => `${l}1`));
+  expect(wide["PageLayout.printOrder"]).toBe("DownThenOver");
+  const narrow = m.sheet("TV-QD77-2025 IV")!.layout;
+  expect(narrow["PageLayout.zoom"]).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+  expect(narrow["setPrintTitleColumns"]).toBeUndefined();
+});

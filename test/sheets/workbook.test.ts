@@ -40,14 +40,34 @@ describe("the monitoring workbook plan of the seeds", () => {
     expect(rows).toBe(seedIndicators().length - 13);
   });
 
-  test("every sheet has a title, a legend with every status, and an A4 landscape print setup one page wide", () => {
+  test("every sheet has a title, a legend with every status, and an A4 landscape print setup: one page wide, or across pages at a fixed scale with its code and name repeated", () => {
     for (const sheet of plan.sheets.filter((s) => !s.hidden)) {
       expect(String(sheet.rows[0]![1]!.value)).toMatch(/\p{Lu}{4}/u);
       const legend = sheet.rows[3]!.map((c) => c.value).filter(Boolean);
       for (const s of Object.values(STATUS_VOCABULARY)) expect(legend).toContain(`${s.symbol} ${s.vi}`);
-      expect(sheet.print).toMatchObject({ orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
-      expect(sheet.print.titleRows).toMatch(/^\d+:\d+$/);
+      expect(sheet.print).toMatchObject({ orientation: "landscape", paperSize: 9 });
+      const width = sheet.columns.filter((c) => !c.hidden).reduce((n, c) => n + c.width, 0);
+      if (width > 200) expect(sheet.print).toMatchObject({ scale: 65, titleColumns: sheet.kind === "scenario" ? "B:C" : "B:D" });
+      else expect(sheet.print).toMatchObject({ fitToWidth: 1, fitToHeight: 0 });
+      if (sheet.kind !== "summary") expect(sheet.print.titleRows).toMatch(/^\d+:\d+$/);
       expect(sheet.print.footer).toContain("&P/&N");
+    }
+  });
+
+  test("legend cells are wide and tall enough for their text (9-point text, about 0,8 column units per character, 11 points per line)", () => {
+    for (const sheet of plan.sheets.filter((s) => !s.hidden)) {
+      const lines = Math.floor((sheet.heights["4"] ?? 15) / 11);
+      sheet.rows[3]!.forEach((cell, c) => {
+        if (!cell.style?.startsWith("legend.") || typeof cell.value !== "string") return;
+        const width = sheet.columns[c]!.width;
+        const needed = cell.value.split(" ").reduce((acc, word) => {
+          const last = acc[acc.length - 1]!;
+          if ((last + " " + word).trim().length * 0.8 <= width) acc[acc.length - 1] = `${last} ${word}`.trim();
+          else acc.push(word);
+          return acc;
+        }, [""]).length;
+        if (needed > lines) throw new Error(`${sheet.name} ${cell.value}: ${needed} lines in a ${width}-wide cell ${sheet.heights["4"] ?? 15} pt high`);
+      });
     }
   });
 

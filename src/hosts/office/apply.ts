@@ -266,9 +266,13 @@ function queueLayout(ws: Excel.Worksheet, sheet: SheetSpec, batch: Batch, f: Fea
     const layout = ws.pageLayout;
     layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
     layout.paperSize = "A4" as Excel.PaperType.a4;
-    layout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+    layout.zoom = p.scale ? { scale: p.scale } : { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight };
+    layout.printOrder = "DownThenOver" as Excel.PrintOrder.downThenOver;
     layout.setPrintArea(p.area);
     if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.replace(":", ":$")}`);
+    if (p.titleColumns) layout.setPrintTitleColumns(`$${p.titleColumns.replace(":", ":$")}`);
+    // A page starts before each of these columns (Worksheet.verticalPageBreaks: ExcelApi 1.9, as page layout).
+    for (const letter of p.columnBreaks ?? []) ws.verticalPageBreaks.add(`${letter}1`);
     const h = headerFooterParts(p.header);
     const ft = headerFooterParts(p.footer);
     const page = layout.headersFooters.defaultForAllPages;

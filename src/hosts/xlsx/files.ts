@@ -8,7 +8,7 @@ import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets
 import { writeFileAtomic } from "../../node/files";
 import { normalizePackage } from "./package";
 import { snapshotOfFile } from "./snapshot";
-import { toWorkbook, writeInto } from "./write";
+import { toWorkbook, workbookBytes, writeInto } from "./write";
 import { readEntries } from "./read";
 import type { Entries } from "../../sheets/indicatorSheet";
 
@@ -44,12 +44,13 @@ export async function planFileRefresh(file: string, catalog: Catalog, options: R
   return refreshWorkbook(catalog, readExisting(await snapshotOfWorkbookFile(file)), options);
 }
 
-export async function writeWorkbook(wb: ExcelJS.Workbook, file: string): Promise<void> {
-  writeFileAtomic(file, Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+/** Writes a workbook whole or not at all; with the plan it holds, what ExcelJS cannot write is added (column page breaks). */
+export async function writeWorkbook(wb: ExcelJS.Workbook, file: string, plan: SheetPlan | null = null): Promise<void> {
+  writeFileAtomic(file, await workbookBytes(wb, plan));
 }
 
 export async function writeWorkbookFile(plan: SheetPlan, file: string): Promise<void> {
-  await writeWorkbook(toWorkbook(plan), file);
+  await writeWorkbook(toWorkbook(plan), file, plan);
 }
 
 /**
@@ -61,5 +62,5 @@ export async function writeFileRefresh(input: string, out: string, refresh: Refr
   if (refresh.keep.length === 0) return writeWorkbookFile(refresh.plan, out);
   const wb = await readWorkbookFile(input);
   writeInto(wb, refresh.plan, refresh.replace);
-  await writeWorkbook(wb, out);
+  await writeWorkbook(wb, out, refresh.plan);
 }

@@ -1,3 +1,4 @@
+import { withColumnBreaks } from "./breaks";
 import ExcelJS from "exceljs";
 import type { SheetPlan, SheetSpec, StyleSpec } from "../../sheets/plan";
 import { toFileFormula } from "./formula";
@@ -127,11 +128,14 @@ export function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec
     ...ws.pageSetup,
     paperSize: p.paperSize,
     orientation: p.orientation,
-    fitToPage: true,
-    fitToWidth: p.fitToWidth,
-    fitToHeight: p.fitToHeight,
-    printArea: p.area,
+    ...(p.scale ? { fitToPage: false, scale: p.scale } : { fitToPage: true, fitToWidth: p.fitToWidth, fitToHeight: p.fitToHeight }),
+    // ExcelJS prefixes "$" to each end's column only ("$B1:$L37"), which LibreOffice reads as no print area:
+    // give the rows their "$" too.
+    // A hidden sheet (the word lists) gets none: LibreOffice prints a hidden sheet that has a print area.
+    printArea: sheet.hidden ? undefined : p.area.replace(/([A-Z]+)(\d+)/g, "$1$$$2"),
     printTitlesRow: p.titleRows ?? undefined,
+    printTitlesColumn: p.titleColumns,
+    pageOrder: "downThenOver",
     margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     horizontalCentered: true,
   };
@@ -166,6 +170,13 @@ export function writeInto(wb: ExcelJS.Workbook, plan: SheetPlan, replace: string
   return wb;
 }
 
+/** The .xlsx bytes of a workbook holding the plan's sheets, with what ExcelJS cannot write added (column page breaks). */
+export async function workbookBytes(wb: ExcelJS.Workbook, plan: SheetPlan | null): Promise<Uint8Array> {
+  const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return plan ? withColumnBreaks(bytes, plan.sheets.map((s) => ({ name: s.name, columnBreaks: s.print.columnBreaks }))) : bytes;
+}
+
 export async function workbookBuffer(plan: SheetPlan): Promise<ArrayBuffer> {
-  return (await toWorkbook(plan).xlsx.writeBuffer()) as ArrayBuffer;
+  const bytes = await workbookBytes(toWorkbook(plan), plan);
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
