@@ -86,7 +86,7 @@ export async function main(argv: string[]): Promise<number> {
   mkdirSync(dirname(out), { recursive: true });
   await writeWorkbookFile(plan, out);
   const indicators = plan.sheets.reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
-  process.stdout.write(`Đã ghi / written: ${out} (${plan.sheets.filter((s) => !s.hidden).length} trang, ${indicators} chỉ tiêu)\n`);
+  process.stdout.write(`Đã ghi / written: ${out} (${plan.sheets.filter((s) => !s.hidden).length} trang tính / sheets, ${indicators} chỉ tiêu / indicators)\n`);
   return 0;
 }
 

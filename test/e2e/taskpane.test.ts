@@ -208,4 +208,66 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     await expect(page.getByTestId("reading").count()).resolves.toBe(0);
     await context.close();
   }, 60_000);
+
+  describe.each([320, 350])("at Excel's task-pane width, %i px", (width) => {
+    /** Whether the page scrolls sideways, and each tab's box against the viewport. */
+    const layout = (page: Page) =>
+      page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        clientWidth: document.documentElement.clientWidth,
+        tabs: Array.from(document.querySelectorAll('[data-testid="tabs"] [role="tab"]')).map((el) => {
+          const r = el.getBoundingClientRect();
+          const label = el.textContent ?? "";
+          const clipped = Array.from(el.querySelectorAll("*")).some((c) => c.scrollWidth > c.clientWidth + 1 && getComputedStyle(c).overflow !== "visible");
+          return { label, left: r.left, right: r.right, top: r.top, bottom: r.bottom, clipped };
+        }),
+      }));
+
+    test("no horizontal scrolling, every tab whole and visible, the result of a load in view with its sheets listed", async () => {
+      const context = await browser.newContext({ viewport: { width, height: 700 }, acceptDownloads: true });
+      const page = await context.newPage();
+      await openPane(page);
+      for (const lang of ["vi", "en"]) {
+        const before = await layout(page);
+        expect(before.scrollWidth).toBeLessThanOrEqual(before.clientWidth);
+        expect(before.tabs).toHaveLength(4);
+        for (const tab of before.tabs) {
+          expect(tab.left).toBeGreaterThanOrEqual(0);
+          expect(tab.right).toBeLessThanOrEqual(width);
+          expect(tab.bottom).toBeLessThanOrEqual(700);
+          expect(tab.clipped).toBe(false);
+        }
+        if (lang === "vi") await page.getByTestId("language").click();
+      }
+      await page.getByTestId("language").click(); // back to Vietnamese
+      // Every screen fits too.
+      for (const key of ["check", "refresh", "print", "load"]) {
+        await page.getByTestId(`tab-${key}`).click();
+        const l = await layout(page);
+        expect(l.scrollWidth).toBeLessThanOrEqual(l.clientWidth);
+      }
+      await page.screenshot({ path: join(OUT, `taskpane-${width}.png`), fullPage: false });
+
+      // Load: the result shows where the user looks (the top), with a link to each sheet written.
+      await page.getByTestId("load").click();
+      const notice = page.getByTestId("notice");
+      await notice.waitFor();
+      const box = (await notice.boundingBox())!;
+      expect(box.y).toBeLessThan(700);
+      expect(box.y + Math.min(box.height, 60)).toBeLessThan(700);
+      await expect(page.getByTestId("loaded-sheets").locator("li").count()).resolves.toBeGreaterThanOrEqual(6);
+      await page.getByTestId("open-TV-QD77-2025 IV").click();
+      await expect(page.locator('[data-testid="sheet-TV-QD77-2025 IV"]').getAttribute("aria-selected")).resolves.toBe("true");
+      const after = await layout(page);
+      expect(after.scrollWidth).toBeLessThanOrEqual(after.clientWidth);
+      await page.screenshot({ path: join(OUT, `taskpane-${width}-loaded.png`), fullPage: false });
+
+      // The download is reachable from the top, whatever the tab.
+      await page.getByTestId("tab-check").click();
+      await expect(page.getByTestId("check-counts").innerText()).resolves.toMatch(/^\d+ chỉ tiêu; \d+ ô nhập số thực hiện/);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-top").click()]);
+      expect(download.suggestedFilename()).toBe("theo-doi-chi-tieu.xlsx");
+      await context.close();
+    }, 120_000);
+  });
 });

@@ -66,7 +66,7 @@ describe("files given to the CLI", () => {
     const out = join(dir, "from-utf16.xlsx");
     const r = await runCli(main, ["--from", withBom, "--out", out, "--as-of", "31/12/2025"]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain("1 chỉ tiêu");
+    expect(r.out).toContain("trang tính / sheets, 1 chỉ tiêu / indicators");
   });
 
   test("real binary content is still refused as not text", () => {

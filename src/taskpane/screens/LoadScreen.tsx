@@ -1,0 +1,71 @@
+import { useState } from "react";
+import { Button, Checkbox, Text } from "@fluentui/react-components";
+import type { Pane } from "../usePane";
+import { PasteImport } from "../PasteImport";
+import { t } from "../strings";
+
+/** Load: choose plans and appendices and write them into sheets, or import another table (pasted or selected). */
+export function LoadScreen({ pane }: { pane: Pane }) {
+  const { lang, catalog, busy } = pane;
+  const [chosen, setChosen] = useState<string[]>(catalog.plans.filter((p) => p.appendices.length > 0).map((p) => p.id));
+  // Appendices left out, as "plan.appendix"; every appendix of a chosen plan is loaded otherwise.
+  const [leftOut, setLeftOut] = useState<string[]>([]);
+  const appendices = () => catalog.plans.flatMap((p) => p.appendices.map((a) => `${p.id}.${a.id}`)).filter((k) => !leftOut.includes(k));
+  return (
+    <section style={{ display: "flex", flexDirection: "column", gap: 4 }}>
+      <Text weight="semibold">{t(lang, "choosePlans")}</Text>
+      {catalog.plans.map((p) => {
+        const count = p.appendices.reduce((n, a) => n + a.indicators.length, 0);
+        const full = `${p.province} — ${p.number}: ${p.title}`;
+        return (
+          <div key={p.id} style={{ minWidth: 0 }}>
+            <Checkbox
+              disabled={count === 0}
+              checked={chosen.includes(p.id)}
+              onChange={(_, d) => setChosen((c) => (d.checked ? [...c, p.id] : c.filter((x) => x !== p.id)))}
+              label={{
+                children: `${p.province}${p.number ? ` — ${p.number}` : ""}: ${p.title.length > 70 ? `${p.title.slice(0, 70)}…` : p.title} (${count ? `${count} ${t(lang, "indicators")}` : t(lang, "noTable")})`,
+                title: full,
+                style: { overflowWrap: "anywhere" },
+              }}
+              data-testid={`plan-${p.id}`}
+            />
+            {chosen.includes(p.id) && p.appendices.filter((a) => a.indicators.length > 0).length > 1 && (
+              <div style={{ display: "flex", flexWrap: "wrap", marginLeft: 28 }}>
+                {p.appendices
+                  .filter((a) => a.indicators.length > 0)
+                  .map((a) => {
+                    const key = `${p.id}.${a.id}`;
+                    return (
+                      <Checkbox
+                        key={key}
+                        size="medium"
+                        checked={!leftOut.includes(key)}
+                        onChange={(_, d) => setLeftOut((l) => (d.checked ? l.filter((x) => x !== key) : [...l, key]))}
+                        label={`${t(lang, "appendix")} ${a.id} (${a.indicators.length})`}
+                        title={a.title}
+                        data-testid={`appendix-${key}`}
+                      />
+                    );
+                  })}
+              </div>
+            )}
+          </div>
+        );
+      })}
+      <div>
+        <Button appearance="primary" onClick={() => void pane.load(catalog, chosen, appendices())} disabled={!!busy || chosen.length === 0} data-testid="load">
+          {t(lang, "load")}
+        </Button>
+      </div>
+      <PasteImport
+        lang={lang}
+        busy={!!busy}
+        canSelect={pane.host.kind === "excel"}
+        readSelection={() => pane.host.readSelection().catch((e: unknown) => (pane.fail(e), null))}
+        onError={(title, text) => pane.setNotice({ kind: "error", title, text })}
+        onWrite={pane.importTable}
+      />
+    </section>
+  );
+}
