@@ -1,3 +1,4 @@
+import { planFacts } from "../sheets/planText";
 import { Catalog, catalogIndicators, type Indicator } from "../model";
 import { buildCatalog } from "../parse/catalog";
 import type { Skipped } from "../parse/document";
@@ -25,7 +26,7 @@ export function summary(catalog: Catalog, skipped: Record<string, Skipped[]>): s
   for (const plan of catalog.plans) {
     const count = plan.appendices.reduce((n, a) => n + a.indicators.length, 0);
     out.push(`■ ${plan.id} — ${plan.title}`);
-    out.push(`  ${plan.province}, số ${plan.number}, ${plan.date}; nguồn ${plan.source}; ${count} chỉ tiêu`);
+    out.push(`  ${planFacts(plan)}; ${count} chỉ tiêu`);
     for (const a of plan.appendices) {
       const unparsed = a.indicators.filter((i) => i.target.kind === "unparsed").length;
       out.push(`  Phụ lục ${a.id} (${a.layout}): ${a.title} — ${a.indicators.length} chỉ tiêu${unparsed ? `, ${unparsed} chưa đọc được` : ""}`);
@@ -44,14 +45,14 @@ export function summary(catalog: Catalog, skipped: Record<string, Skipped[]>): s
 }
 
 export function main(argv: string[]): number {
-  const command = parseCommand(argv, { flags: ["--json"], values: ["--from"] }, USAGE);
+  const command = parseCommand(argv, { flags: ["--json"], values: ["--from", "--name"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { flags, values } = command.args;
   let catalog: Catalog;
   let skipped: Record<string, Skipped[]>;
   const from = values.get("--from");
   if (from !== undefined) {
-    const read = catalogFromFile(from);
+    const read = catalogFromFile(from, values.get("--name"));
     if (!read.ok) {
       process.stderr.write(`${read.error}\n`);
       return 1;

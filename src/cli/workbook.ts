@@ -8,7 +8,8 @@ import { catalogIndicators } from "../model";
 import { judgeYear } from "../evaluate/indicator";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import { SheetPlan } from "../sheets/plan";
-import { planFileRefresh, readWorkbookFile, writeFileRefresh, writeWorkbook, writeWorkbookFile } from "../hosts/xlsx/files";
+import { planFileRefresh, readWorkbookFile, snapshotOfWorkbookFile, writeFileRefresh, writeWorkbook, writeWorkbookFile } from "../hosts/xlsx/files";
+import { readExisting } from "../sheets/existing";
 import { restoreInWorkbook } from "../hosts/xlsx/refresh";
 import { CHANGE_LABELS, changeSummary, type Refresh } from "../sheets/merge";
 import { readSeed } from "../node/seeds-fs";
@@ -18,19 +19,19 @@ import { catalogFromFile } from "../node/pasted";
 import { checkInputFile, writeFileAtomic } from "../node/files";
 
 /**
- * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]
+ * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv [--name "Tên ngắn"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]
  * Builds the monitoring workbook of the seed plans (or of a pasted table) to out/indicator-monitor.xlsx.
  * With --in OLD.xlsx it refreshes an existing workbook from the catalog instead, keeping every entry
  * (--dry-run: only say what would change; --restore: put back the entries saved before the last refresh).
  */
 const USAGE = [
-  "npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list]",
+  "npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv [--name TÊN-NGẮN]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list]",
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx [--dry-run] [--plans ID,ID] [--from TABLE.tsv] [--no-protect]   (cập nhật chỉ tiêu / refresh targets)",
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx --restore   (khôi phục số liệu trước lần cập nhật / restore entries saved before the last refresh)",
 ].join("\n");
 
 export async function main(argv: string[]): Promise<number> {
-  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list"], values: ["--in", "--out", "--plans", "--from", "--actuals", "--as-of", "--tolerance"] }, USAGE);
+  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list"], values: ["--in", "--out", "--plans", "--from", "--name", "--actuals", "--as-of", "--tolerance"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { values } = command.args;
   const tolerance = values.has("--tolerance") ? Number(values.get("--tolerance")!.replace(",", ".")) : 0.05;
@@ -41,7 +42,11 @@ export async function main(argv: string[]): Promise<number> {
   let catalog: Catalog;
   const from = values.get("--from");
   if (from !== undefined) {
-    const read = catalogFromFile(from);
+    // Refreshing a workbook from a revised table saved under another file name: without --name, the table
+    // keeps the identity of the one pasted table the workbook has, so its sheet is refreshed, not added.
+    const adopted = values.has("--in") && !values.has("--name") ? await pastedPlanOf(resolve(values.get("--in")!)) : null;
+    const read = catalogFromFile(from, values.get("--name"), adopted ?? undefined);
+    if (adopted) process.stdout.write(`Bảng ${from} được ghép với bảng ${adopted} trong workbook (dùng --name để đặt tên khác) / the table is matched to ${adopted} in the workbook (use --name to name it otherwise)\n`);
     if (!read.ok) {
       process.stderr.write(`${read.error}\n`);
       return 1;
@@ -109,6 +114,19 @@ export function describeEntries(catalog: Catalog, csv: EntriesCsv, result: Entri
   for (const f of flagged) lines.push(`  ${file}:${f.line} ${f.id} ${f.period}: “${String(f.value)}” — ${STATUS_VOCABULARY.invalid.vi} / ${STATUS_VOCABULARY.invalid.en}`);
   for (const u of skipped) lines.push(`  ${file}:${u.line} “${u.key}” ${u.period}: ${u.why.vi} / ${u.why.en}`);
   return lines;
+}
+
+/** The plan id of the one pasted table a workbook holds (plans not among the seeds); null if none or several, or unreadable. */
+async function pastedPlanOf(file: string): Promise<string | null> {
+  if (!checkInputFile(file, "xlsx").ok) return null;
+  try {
+    const seeds = new Set(buildCatalog(readSeed).catalog.plans.map((p) => p.id));
+    const existing = readExisting(await snapshotOfWorkbookFile(file));
+    const plans = new Set(existing.sheets.flatMap((s) => s.rows.map((r) => r.id?.split(".")[0] ?? "")).filter((p) => p !== "" && !seeds.has(p)));
+    return plans.size === 1 ? [...plans][0]! : null;
+  } catch {
+    return null; // the refresh itself reports an unreadable file
+  }
 }
 
 /** What a refresh will change (or changed), in Vietnamese and English, one line each. */

@@ -33,3 +33,15 @@ export function indicatorId(plan: string, appendix: string, code: string, name: 
 export function nameKey(name: string): string {
   return shortHash(foldText(name));
 }
+
+/** A short name as an id for sheet names: "Đồng Tháp 2026" → "DONG-THAP-2026" (letters, digits, dashes, ≤ 16). */
+export function idFromName(name: string): string {
+  const ascii = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "D")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return ascii.slice(0, 16).replace(/-+$/, "") || "BANG-DAN";
+}

@@ -19,6 +19,8 @@ export const Appendix = z.object({
   headers: z.array(z.string()),
   /** Scenario tables: the growth the whole scenario aims at, as printed ("7-7,5%"). */
   scenario: z.string().nullable(),
+  /** The year (or span) the plan column names ("Kế hoạch 2026", "KH năm 2026", "Mục tiêu đến 2030"); null when it names none. */
+  period: z.string().nullable().optional(),
   indicators: z.array(Indicator),
 });
 export type Appendix = z.infer<typeof Appendix>;

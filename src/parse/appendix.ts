@@ -98,7 +98,9 @@ function scenarioOf(table: TextTable): string | null {
 export function tableToAppendix(table: TextTable, src: AppendixSource): Appendix {
   const layout = layoutOf(table);
   const indicators = layout === "statements" ? statementRows(table, src) : tableRows(table, src, layout === "scenario");
-  return { id: src.id, title: src.title, layout, headers: table.headers, scenario: scenarioOf(table), indicators };
+  const target = table.roles.find((r) => r.role === "target");
+  const period = target && target.role === "target" ? (target.year ?? null) : null;
+  return { id: src.id, title: src.title, layout, headers: table.headers, scenario: scenarioOf(table), period, indicators };
 }
 
 interface Parent {

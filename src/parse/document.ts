@@ -1,3 +1,4 @@
+import { idFromName } from "../model/ids";
 import { shortenPlanTexts } from "./limits";
 import { unquoteClipboard } from "./clipboard";
 import type { Plan } from "../model/plan";
@@ -114,19 +115,23 @@ export type PasteResult = { ok: true; plan: Plan; skipped: Skipped[] } | { ok: f
  * An appendix table a user pasted or gave as a file (tab-separated, as Word, Excel and PDF viewers copy it).
  * Empty, binary or header-less input is an error value with a message, never an empty catalog.
  */
-export function parsePastedTable(text: string, meta: Partial<PlanMeta> = {}): PasteResult {
+export function parsePastedTable(text: string, meta: Partial<PlanMeta> & { name?: string } = {}): PasteResult {
   if (text.includes("\u0000") || (text.match(/\ufffd/g)?.length ?? 0) > 8) return { ok: false, error: message("input.binary") };
   if (text.trim() === "") return { ok: false, error: message("input.empty") };
+  // The table's identity: the short name the user gave (or the file name, or "Bảng dán"); the plan's title is
+  // the document's own heading above the table when it has one, else that name.
+  const name = meta.name?.trim() || "Bảng dán";
+  const heading = text.split(/\r?\n/).find((l) => l.trim() !== "" && !l.includes("\t"))?.trim();
   const spec: DocumentSpec = {
     meta: {
-      id: meta.id ?? "DAN",
+      id: meta.id ?? idFromName(name),
       province: meta.province ?? "",
       number: meta.number ?? "",
       date: meta.date ?? "",
-      title: meta.title ?? "Bảng dán / Pasted table",
+      title: meta.title ?? (heading ? cleanText(heading) : name),
       source: meta.source ?? "paste",
     },
-    unnamedTable: { id: "1", title: meta.title ?? "Bảng dán / Pasted table" },
+    unnamedTable: { id: "1", title: name },
   };
   // Excel quotes a copied cell that holds a tab or a line break: one cell, not two rows.
   const result = parseDocument(unquoteClipboard(text), spec);

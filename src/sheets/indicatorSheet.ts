@@ -1,3 +1,4 @@
+import { planHeading, planSubtitle } from "./planText";
 import type { Appendix, Plan } from "../model/plan";
 import type { Direction, Indicator } from "../model/indicator";
 import { emptyTarget, type Target } from "../model/target";
@@ -134,10 +135,12 @@ function blocksFor(appendix: Appendix): Block[] {
       },
     ];
   }
-  // A single plan year: from the yearly column, else from the plan column's header or the appendix title
-  // ("Chỉ tiêu tỉnh năm 2025", "… NĂM 2025"); "target" when the appendix names no year.
-  const named = [...appendix.headers, appendix.title].join(" ").match(/(?:năm|đến)\s+((?:19|20)\d\d)/i);
-  const year = years[0] ?? named?.[1];
+  // A single plan year: from the yearly column, else the plan column's own header ("Kế hoạch 2026", "KH năm
+  // 2026", "Mục tiêu đến 2030" — not an actual column's "TH năm 2024"), else the appendix title ("… NĂM 2025");
+  // "target" when none names a year.
+  const named = appendix.title.match(/(?:năm|đến)\s+((?:19|20)\d\d)/i);
+  const single = appendix.period && /^\d{4}$/.test(appendix.period) ? appendix.period : null;
+  const year = years[0] ?? single ?? named?.[1];
   return [
     {
       key: year ?? "target",
@@ -180,7 +183,7 @@ function titleRows(plan: Plan, title: string, options: SheetOptions, width: numb
   const pad = (row: Cell[]) => [...row, ...Array.from({ length: Math.max(0, width - row.length) }, () => ({}))];
   return [
     pad([{}, { value: title, style: "title" }]),
-    pad([{}, { value: `${plan.title} — số ${plan.number}, ${plan.date} (${plan.province})`, style: "subtitleWrap" }]),
+    pad([{}, { value: planSubtitle(plan), style: "subtitleWrap" }]),
     pad([
       {},
       {
@@ -585,8 +588,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
 
 /** The plan in a page header: its number and the start of its title (headers hold about 250 characters). */
 function headerText(plan: Plan): string {
-  const title = plan.title.length > 90 ? `${plan.title.slice(0, 88).replace(/\s+\S*$/, "")} …` : plan.title;
-  return `${plan.province}: ${plan.number} — ${title}`.replace(/&/g, "&&");
+  return planHeading(plan).replace(/&/g, "&&");
 }
 
 /** Excel table names: letters, digits and underscores, starting with a letter. */

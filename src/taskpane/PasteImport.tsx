@@ -18,16 +18,18 @@ export function PasteImport(props: {
   canSelect: boolean;
   onWrite: (plan: Plan) => void;
   onError: (title: string, text: string) => void;
+  /** The table's short name (kept by the pane from one paste to the next). */
+  name: string;
+  onName: (name: string) => void;
 }) {
-  const { lang } = props;
+  const { lang, name } = props;
   const [text, setText] = useState("");
-  const [code, setCode] = useState("DAN");
   const [read, setRead] = useState<{ plan: Plan; skipped: number } | null>(null);
   const [corrections, setCorrections] = useState<Record<string, Correction>>({});
 
   const parse = (source: string) => {
-    const id = code.replace(/[^A-Za-z0-9-]+/g, "").slice(0, 20) || "DAN";
-    const result = parsePastedTable(source, { id, title: source.split(/\r?\n/).find((l) => l.trim() !== "" && !l.includes("\t"))?.trim() });
+    // The short name names the sheet ("Bảng dán 1" → "BANG-DAN-1 1") and, when the text has no heading, the table.
+    const result = parsePastedTable(source, { name: name.trim() || t(lang, "pasteDefault", { n: 1 }) });
     setCorrections({});
     if (!result.ok) {
       setRead(null);
@@ -49,7 +51,7 @@ export function PasteImport(props: {
       <Text size={200}>{t(lang, "pasteHint")}</Text>
       <Textarea aria-label={t(lang, "pasteLabel")} value={text} onChange={(_, d) => setText(d.value)} resize="vertical" rows={4} data-testid="paste-text" />
       <div style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center" }}>
-        <Input aria-label={t(lang, "pasteCode")} value={code} onChange={(_, d) => setCode(d.value)} style={{ width: 110 }} data-testid="paste-code" />
+        <Input aria-label={t(lang, "pasteCode")} placeholder={t(lang, "pasteCode")} title={t(lang, "pasteCode")} value={name} onChange={(_, d) => props.onName(d.value)} style={{ width: 140 }} data-testid="paste-code" />
         <Button onClick={() => parse(text)} disabled={props.busy || text.trim() === ""} data-testid="paste-read">
           {t(lang, "readTable")}
         </Button>
@@ -72,7 +74,7 @@ export function PasteImport(props: {
         <>
           <Text weight="semibold">{t(lang, "readingTitle")}</Text>
           {read.skipped > 0 && <Text size={200}>{t(lang, "skippedRows", { n: read.skipped })}</Text>}
-          <div style={{ overflowX: "auto" }}>
+          <div style={{ overflowX: "auto", maxWidth: "100%" }}>
             <table style={{ borderCollapse: "collapse", fontSize: 12 }} data-testid="reading">
               <thead>
                 <tr>

@@ -47,6 +47,12 @@ export interface Pane {
   showSheet: (name: string) => void;
   /** The preview's sheet on screen (null: the first). */
   shownSheet: string | null;
+  /**
+   * The short name of the next pasted table: "Bảng dán 1" at first, then the last one used, so that a revised
+   * version of the same table is recognised as that table (and refreshed); staff rename it for another table.
+   */
+  pasteName: string;
+  setPasteName: (name: string) => void;
 }
 
 export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLang: Lang }): Pane {
@@ -62,6 +68,7 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
   const [pending, setPending] = useState<Refresh | null>(null);
   const [protect, setProtectState] = useState(preference("protect") !== "off");
   const [shownSheet, setShownSheet] = useState<string | null>(null);
+  const [pasteName, setPasteName] = useState<string>(t(props.initialLang, "pasteDefault", { n: 1 }));
 
   const switchLanguage = () => {
     const next: Lang = lang === "vi" ? "en" : "vi";
@@ -199,5 +206,5 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
 
   const judged = useMemo(() => (plan ? judgeSheets(catalog, plan, entries) : []), [catalog, plan, entries]);
 
-  return { host, preview, lang, switchLanguage, catalog, plan, entries, judged, busy, notice, setNotice, fail, pending, protect, setProtect, load, importTable, refresh, restore, download, typeEntry, showCell, showSheet, shownSheet };
+  return { host, preview, lang, switchLanguage, catalog, plan, entries, judged, busy, notice, setNotice, fail, pending, protect, setProtect, load, importTable, refresh, restore, download, typeEntry, showCell, showSheet, shownSheet, pasteName, setPasteName };
 }

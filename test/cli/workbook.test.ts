@@ -62,6 +62,8 @@ describe("npm run workbook -- --in OLD.xlsx --out NEW.xlsx", () => {
   it("says what would change on a dry run and writes nothing", async () => {
     const r = await run(["--in", old, "--out", fresh, "--from", revised, "--dry-run"]);
     expect(r.code).toBe(0);
+    // revised.tsv is another file name: without --name the table keeps the identity of the workbook's one pasted table.
+    expect(r.out).toContain("được ghép với bảng REORDERED-2026 trong workbook");
     expect(r.out).toContain("Sửa chỉ tiêu 1");
     expect(r.out).toContain("Không còn trong kế hoạch 1");
     expect(r.out).toMatch(/≥ 95,1 → ≥ 96/);

@@ -65,6 +65,8 @@ export function LoadScreen({ pane }: { pane: Pane }) {
         readSelection={() => pane.host.readSelection().catch((e: unknown) => (pane.fail(e), null))}
         onError={(title, text) => pane.setNotice({ kind: "error", title, text })}
         onWrite={pane.importTable}
+        name={pane.pasteName}
+        onName={pane.setPasteName}
       />
     </section>
   );
