@@ -30,6 +30,17 @@ const LOWER_IS_BETTER: NameRule[] = [
   { fragment: "tu vong", vi: "tử vong", en: "mortality" },
   { fragment: "suy dinh duong", vi: "suy dinh dưỡng", en: "malnutrition" },
   { fragment: "lam phat", vi: "lạm phát", en: "inflation", except: ["kiem soat lam phat"] },
+  // The growth of the consumer price index: "Khoảng 4" with 2,79 beats the plan (the national year-end reports
+  // count it among the targets exceeded).
+  { fragment: "gia tieu dung", vi: "tốc độ tăng giá tiêu dùng (CPI)", en: "consumer price growth (CPI)" },
+  { fragment: "cpi", vi: "chỉ số giá tiêu dùng (CPI)", en: "consumer price index (CPI)" },
+  { fragment: "nhap sieu", vi: "nhập siêu (thâm hụt thương mại; xuất siêu còn tốt hơn)", en: "trade deficit (a surplus is better still)" },
+  { fragment: "boi chi", vi: "bội chi ngân sách", en: "budget deficit" },
+  { fragment: "no cong", vi: "nợ công", en: "public debt" },
+  // Recurrent spending as a share of the budget: the plans aim to bring it down in favour of investment.
+  { fragment: "chi thuong xuyen", vi: "tỷ trọng chi thường xuyên (giảm để dành cho đầu tư)", en: "share of recurrent spending (brought down in favour of investment)" },
+  { fragment: "tai nan giao thong", vi: "tai nạn giao thông", en: "traffic accidents" },
+  { fragment: "sinh con thu 3", vi: "sinh con thứ 3 trở lên", en: "third and later births" },
   { fragment: "thu hang", vi: "thứ hạng", en: "rank" },
   { fragment: "xep hang", vi: "xếp hạng", en: "rank" },
   { fragment: "ty so gioi tinh", vi: "tỷ số giới tính khi sinh (trên mức tự nhiên)", en: "sex ratio at birth (above the natural level)" },

@@ -40,9 +40,24 @@ describe("which way is better", () => {
   });
 
   test("shares of one whole are bands; a sex-ratio range is a band", () => {
-    expect(direction("Tỷ trọng chi thường xuyên/tổng chi NSNN", "%", "68").direction).toBe("band");
+    expect(direction("Tỷ trọng công nghiệp - xây dựng trong GRDP", "%", "35").direction).toBe("band");
     expect(direction("Tổng vốn đầu tư toàn xã hội so với GRDP", "%", "30-32").direction).toBe("band");
     expect(direction("Tỷ số giới tính khi sinh", "bé trai/100 bé gái", "105-107").direction).toBe("band");
+  });
+
+  // GLOSSARY.md, "Which way is better": CPI growth and inflation, the trade deficit, the share of recurrent
+  // spending; and the budget deficit, public debt, traffic accidents and third births, which plans aim to lower.
+  test.each([
+    ["Tốc độ tăng giá tiêu dùng (CPI)", "%", "Khoảng 4"],
+    ["Chỉ số giá tiêu dùng (CPI) bình quân", "%", "4"],
+    ["Tỷ lệ nhập siêu so với tổng kim ngạch xuất khẩu", "%", "3"],
+    ["Tỷ trọng chi thường xuyên/tổng chi NSNN", "%", "68"],
+    ["Bội chi ngân sách nhà nước so với GDP", "%", "3,6"],
+    ["Nợ công so với GDP", "%", "60"],
+    ["Số người chết do tai nạn giao thông", "người", "120"],
+    ["Tỷ lệ sinh con thứ 3 trở lên", "%", "12"],
+  ])("%s (target %s %s): lower is better, by its name", (name, unit, target) => {
+    expect(direction(name, unit, target)).toMatchObject({ direction: "lower", source: "name" });
   });
 
   test("anything else: higher is better, said as the default", () => {
