@@ -54,6 +54,7 @@ export function main(argv: string[]): number {
       achievement: r.judgement.achievement,
       message: { vi: r.explanation.vi, en: r.explanation.en },
       warning: r.explanation.warning ? { vi: r.explanation.warning.vi, en: r.explanation.warning.en } : null,
+      reading: r.reading,
     }));
     process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
     return 0;
@@ -61,7 +62,7 @@ export function main(argv: string[]): number {
   process.stdout.write(`Kế hoạch: “${report.targetHeader}”; thực hiện: “${report.actualHeader}”${report.baselineHeader ? `; kỳ trước: “${report.baselineHeader}”` : ""}\n`);
   for (const r of report.rows) {
     const name = ("  ".repeat(r.indicator.level) + r.indicator.name).slice(0, 50).padEnd(50);
-    process.stdout.write(`${r.indicator.code.padEnd(4)} ${name} ${statusLabel(r.judgement.status).padEnd(18)} ${r.explanation.vi}\n`);
+    process.stdout.write(`${r.indicator.code.padEnd(4)} ${name} ${statusLabel(r.judgement.status).padEnd(18)} ${r.explanation.vi}${r.reading ? ` (${r.reading.vi})` : ""}\n`);
   }
   return 0;
 }

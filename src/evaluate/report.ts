@@ -5,7 +5,8 @@ import { message, type Message } from "../i18n/messages";
 import { findTables, type ColumnRole, type TextTable } from "../parse/table";
 import { tableToAppendix } from "../parse/appendix";
 import { readActual } from "./actual";
-import { judge, type Judgement } from "./judge";
+import type { Judgement } from "./judge";
+import { judgeReportActual, readReportActual } from "./reportActual";
 import { explain, type Explained } from "./explain";
 
 /**
@@ -27,6 +28,8 @@ export interface ReportRow {
   baseline: number | null;
   judgement: Judgement;
   explanation: Explained;
+  /** How the actual was read, when it was more than a bare value ("đọc là: khoảng; …"). */
+  reading: { vi: string; en: string } | null;
 }
 
 export type ReportResult =
@@ -87,12 +90,13 @@ export function evaluateReport(text: string, options: ReportOptions = {}): Repor
     const actualText = cells[actualCol] ?? "";
     const base = baselineCol >= 0 ? readActual(cells[baselineCol] ?? "", table.style) : null;
     const baseline = base && base.kind === "number" ? base.value : null;
-    const judgement = judge(indicator.target, indicator.direction, readActual(actualText, table.style), {
+    const read = readReportActual(actualText, indicator.unit, table.style, indicator.name);
+    const judgement = judgeReportActual(indicator.target, indicator.direction, read, {
       unit: indicator.unit,
       baseline,
       tolerance: options.tolerance,
     });
-    return { indicator, actualText, baseline, judgement, explanation: explain(judgement, indicator.target, indicator.unit, actualText, indicator.direction) };
+    return { indicator, actualText, baseline, judgement, explanation: explain(judgement, indicator.target, indicator.unit, actualText, indicator.direction), reading: read.note };
   });
   return {
     ok: true,

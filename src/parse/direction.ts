@@ -81,7 +81,13 @@ export function inferDirection(name: string, unit: string, target: Target): Dire
     return verdict("higher", "kind", "chỉ tiêu là mức tăng: cao hơn là tốt hơn", "the target is a growth: higher is better");
   }
   const folded = foldText(name);
-  if (/^giam /.test(folded + " ")) {
+  // "Giảm tỷ lệ hộ nghèo …", "Mức giảm …", "Trong đó: Giảm …" with a bare number or range ("1-1,5", "4"):
+  // the number is the size of the reduction, and a larger one is better (the national report judges 1,1
+  // against "1-1,5 điểm" and "trên 4" against "4" as met).
+  if (/^(trong do:? )?(muc )?giam /.test(folded + " ")) {
+    if (target.kind === "exact" || target.kind === "range") {
+      return verdict("higher", "name", "tên chỉ tiêu là mức giảm: số là mức giảm, giảm nhiều hơn là tốt hơn", "the indicator is a reduction: the number is its size, a larger reduction is better");
+    }
     return verdict("lower", "name", "tên chỉ tiêu bắt đầu bằng “Giảm”", "the indicator name starts with “Giảm” (reduce)");
   }
   const bad = LOWER_IS_BETTER.find((r) => nameHas(folded, r));

@@ -122,9 +122,9 @@ describe("Trà Vinh appendix IV, row by row", () => {
     expect(row("TV-QD77-2025", "IV", "32")).toMatchObject({ unit: "Số bé trai/100 bé gái", direction: "lower" });
   });
 
-  test("3 and 4: budget shares of one total are bands", () => {
+  test("3: the investment share of the budget is a band; 4: the recurrent-spending share is lower-is-better (GLOSSARY.md)", () => {
     expect(row("TV-QD77-2025", "IV", "3").direction).toBe("band");
-    expect(row("TV-QD77-2025", "IV", "4").direction).toBe("band");
+    expect(row("TV-QD77-2025", "IV", "4")).toMatchObject({ direction: "lower", directionSource: "name" });
   });
 });
 

@@ -1,0 +1,106 @@
+import fc from "fast-check";
+import { judgeReportActual, readReportActual } from "../../src/evaluate/reportActual";
+import { parseTarget } from "../../src/parse/target";
+import { formatNumber } from "../../src/parse/number";
+import type { Direction } from "../../src/model";
+
+/** Actuals as year-end reports write them (issue 13): how each reads, and how it is judged. */
+type Row = [text: string, unit: string, values: number[] | "refused" | "qualitative", qualifier?: "about" | "above" | "below" | null];
+
+const READINGS: Row[] = [
+  ["ước đạt 7,1%", "%", [7.1]],
+  ["ước tăng 7,1%", "%", [7.1]],
+  ["tăng 16,2%", "%", [16.2]],
+  ["dự ước 95", "%", [95]],
+  ["ước thực hiện 1.462,8 tỷ đồng", "tỷ đồng", [1462.8]],
+  ["đạt 99,8%", "%", [99.8]],
+  ["khoảng 3%", "%", [3], "about"],
+  ["Khoảng 24", "%", [24], "about"],
+  ["xấp xỉ 5", "%", [5], "about"],
+  ["trên 5", "%", [5], "above"],
+  ["Trên 4", "%", [4], "above"],
+  ["hơn 80 tỷ", "tỷ đồng", [80], "above"],
+  ["ít nhất 31%", "%", [31], "above"],
+  ["gần 12.000 ha", "ha", [12000], "below"],
+  ["dưới 3", "%", [3], "below"],
+  ["6.120 tỷ đồng", "tỷ đồng", [6120]],
+  ["950 triệu USD", "tỷ USD", [0.95]],
+  ["ước đạt 1,9 tỷ USD", "triệu USD", [1900]],
+  ["2.405 USD", "USD", [2405]],
+  ["12 xã", "xã", [12]],
+  ["12 xã", "%", "refused"],
+  ["950 triệu USD", "%", "refused"],
+  ["268.100 tỷ đồng, tăng 16,2%", "tỷ đồng", [268100]],
+  ["268.100 tỷ đồng, tăng 16,2%", "%", [16.2]],
+  ["61-63", "%", [61, 63]],
+  ["61 - 62%", "%", [61, 62]],
+  ["7,0 đến 7,5", "%", [7, 7.5]],
+  ["(2,15)", "%", [-2.15]],
+  ["7,02", "%", [7.02]],
+  ["Hoàn thành", "", "qualitative"],
+  ["ước đạt", "", "qualitative"],
+];
+
+describe("reading an actual as a report writes it", () => {
+  // Every row with its four fields (jest would take a missing fourth for a done callback).
+  test.each(READINGS.map(([t, u, w, q]) => [t, u, w, q ?? null] as const))("“%s” against “%s”", (text, unit, want, qualifier) => {
+    const r = readReportActual(text, unit);
+    if (want === "refused") {
+      expect(r.readings.map((x) => x.kind)).toEqual(["invalid"]);
+      expect(r.note?.vi).toMatch(/không khớp với/);
+      return;
+    }
+    if (want === "qualitative") {
+      expect(r.readings.map((x) => x.kind)).toEqual(["qualitative"]);
+      return;
+    }
+    expect(r.readings.map((x) => (x.kind === "number" ? Number(x.value.toPrecision(12)) : x.kind))).toEqual(want);
+    expect(r.qualifier).toBe(qualifier ?? null);
+    // Every reading beyond a bare number says how it was read.
+    if (qualifier || want.length > 1 || /triệu|tỷ USD|\(/.test(text)) expect(r.note).not.toBeNull();
+  });
+
+  test("a plain cell reads as the strict reader reads it, with nothing to say", () => {
+    expect(readReportActual(95.1, "%")).toEqual({ readings: [{ kind: "number", value: 95.1, percent: false, ambiguous: null }], qualifier: null, note: null });
+    expect(readReportActual("", "%").readings[0]!.kind).toBe("no_data");
+  });
+
+  test("“Xuất siêu” for a trade-deficit indicator is below any deficit cap", () => {
+    const r = readReportActual("Xuất siêu", "%", "vi", "Tỷ lệ nhập siêu so với tổng kim ngạch xuất khẩu");
+    expect(judgeReportActual(parseTarget("Dưới 3"), "lower", r).status).toBe("met");
+    expect(readReportActual("Xuất siêu", "%", "vi", "Tổng kim ngạch xuất khẩu").readings[0]!.kind).toBe("invalid");
+  });
+
+  test("a scaled value reads back to the same number, in its own scale or another (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9_999_999 }), fc.integer({ min: 0, max: 2 }), (n, d) => {
+        const x = n / 10 ** d;
+        const shown = formatNumber(x, d, "vi");
+        const same = readReportActual(`${shown} triệu USD`, "triệu USD").readings[0]!;
+        const other = readReportActual(`${shown} triệu USD`, "tỷ USD").readings[0]!;
+        return same.kind === "number" && Math.abs(same.value - x) < 1e-9 * Math.max(1, x) && other.kind === "number" && Math.abs(other.value - x / 1000) < 1e-12 * Math.max(1, x);
+      }),
+    );
+  });
+});
+
+type Judged = [text: string, target: string, direction: Direction, status: string];
+const JUDGED: Judged[] = [
+  ["trên 5", "5", "higher", "met"],
+  ["trên 5", "≥ 5", "higher", "met"],
+  ["khoảng 3", "≥ 3", "higher", "met"],
+  ["gần 12.000", "12.000", "higher", "near"],
+  ["dưới 3", "< 3", "lower", "met"],
+  ["trên 3", "3", "lower", "near"],
+  ["61-62", "60-62", "higher", "met"],
+  ["59-61", "60-62", "higher", "near"],
+  ["ước đạt 7,1%", "6,5 - 7", "higher", "exceeded"],
+  ["đạt khoảng 2%", "6,8", "higher", "shortfall"],
+  ["12 xã", "95", "higher", "invalid"],
+];
+
+describe("judging a report's actual", () => {
+  test.each(JUDGED)("“%s” against “%s” (%s is better): %s", (text, target, direction, status) => {
+    expect(judgeReportActual(parseTarget(target), direction, readReportActual(text, text.includes("xã") ? "%" : "%")).status).toBe(status);
+  });
+});
