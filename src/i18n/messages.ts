@@ -21,6 +21,7 @@ export const MESSAGES = {
     vi: "Văn bản ({field}) dài {length} ký tự, quá {limit} ký tự một ô Excel giữ được: đã rút gọn",
     en: "The text ({field}) has {length} characters, more than the {limit} an Excel cell holds: shortened",
   },
+  "target.term": { vi: "Mục tiêu đến năm {year} (cuối kỳ)", en: "A target for {year} (the end of the term)" },
   "target.invisible": { vi: "Đã bỏ {count} ký tự lạ (ẩn, không nhìn thấy) trong chỉ tiêu", en: "{count} stray invisible character(s) removed from the target" },
   "target.stray": {
     vi: "Ký tự lạ “{char}” trong “{token}”: không đọc được thành số; hãy sửa chỉ tiêu",

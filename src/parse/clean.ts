@@ -16,8 +16,20 @@ export function hasMarkup(text: string): boolean {
 }
 
 /** Removes markup and folds white space; footnote markers (<sup>1</sup>) go with their tags. */
+/**
+ * Letters some PDF fonts put in place of Vietnamese ones, which text extraction then copies: "ƣ" (U+01A3,
+ * Latin "oi") for "ư", "Ƣ" for "Ư", "Ð" (U+00D0, eth) for "Đ". Read as the letters a reader sees.
+ */
+const PDF_LETTERS: [RegExp, string][] = [
+  [/\u01A3/g, "ư"],
+  [/\u01A2/g, "Ư"],
+  [/\u00D0/g, "Đ"],
+];
+
 export function cleanText(text: string): string {
-  return text
+  let out = text;
+  for (const [re, letter] of PDF_LETTERS) out = out.replace(re, letter);
+  return out
     .normalize("NFC")
     .replace(FOOTNOTE, "")
     .replace(TAG, "")

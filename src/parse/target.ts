@@ -44,6 +44,16 @@ const LEADS: Lead[] = (
     { words: "mức giảm hàng năm", change: "reduction", perYear: true },
     { words: "giảm bình quân", change: "reduction", perYear: true },
     { words: "tăng bình quân", change: "growth", perYear: true },
+    { words: "giảm trung bình", change: "reduction", perYear: true },
+    { words: "tăng trung bình", change: "growth", perYear: true },
+    { words: "tăng trưởng bình quân", change: "growth", perYear: true },
+    { words: "tăng trưởng trung bình", change: "growth", perYear: true },
+    { words: "bình quân", perYear: true },
+    { words: "trung bình", perYear: true },
+    { words: "xuống dưới", comparator: { side: "max", inclusive: false } },
+    { words: "xuống còn", comparator: { side: "max", inclusive: true } },
+    { words: "xuống", comparator: { side: "max", inclusive: true } },
+    { words: "ổn định", maintain: true },
     { words: "không vượt quá", comparator: { side: "max", inclusive: true } },
     { words: "không thấp hơn", comparator: { side: "min", inclusive: true } },
     { words: "không dưới", comparator: { side: "min", inclusive: true } },
@@ -166,7 +176,7 @@ export function parseTarget(raw: string, ctx: TargetContext = {}): Target {
     note(t, bilingual(message("target.stray", stray)));
     return unparsed(t);
   }
-  const s = readThroughTypos(text.toLowerCase(), t).replace(TRAILING_PUNCTUATION, "");
+  const s = framing(readThroughTypos(text.toLowerCase(), t).replace(TRAILING_PUNCTUATION, ""), t);
   if (s === "") {
     t.kind = "none";
     return t;
@@ -213,6 +223,32 @@ export function parseTarget(raw: string, ctx: TargetContext = {}): Target {
   if (!read) return unparsed(t);
   Object.assign(t, read);
   return t;
+}
+
+/**
+ * Words around the measurable phrase that say nothing about the number: a phrase wrapped in parentheses
+ * ("(ít nhất 31%)"); the end of the term ("đến năm 2025 đạt 1,8 tỷ USD": noted, the number is the term's); the
+ * indicator restated before its verb ("Tỷ lệ đô thị hóa đạt 45%", "Ổn định tỷ lệ che phủ rừng từ 57 - 58%").
+ */
+function framing(phrase: string, t: Target): string {
+  let s = phrase.trim();
+  const wrapped = /^\((.*)\)$/.exec(s);
+  if (wrapped && !/[()]/.test(wrapped[1]!)) s = wrapped[1]!.trim();
+  const term = /^(?:đến|tới|đến hết|đến cuối) năm ((?:19|20)\d\d),?\s+(.*)$/.exec(s);
+  if (term) {
+    note(t, bilingual(message("target.term", { year: term[1]! })));
+    s = term[2]!.trim();
+  }
+  // "ổn định <the indicator> từ 57 - 58%": the words between the verb and the number restate the indicator.
+  const steady = /^(ổn định|duy trì)\s+([^\d]*?)\s+((?:từ|ở mức|mức|đạt|trên|dưới|khoảng)\s+\d.*)$/.exec(s);
+  if (steady && steady[2]!.split(" ").length >= 2) return `${steady[1]} ${steady[3]}`;
+  // "<the indicator> đạt 45%", "Tỷ lệ hộ nghèo dưới 1,5%": nothing but words before the verb, and one number
+  // clause after it ("khu vực đô thị đạt 99%, khu vực nông thôn đạt 95%" holds two and is not read as one).
+  const restated = /^([^\d()]+?)\s+(đạt|chiếm|là|dưới|trên|khoảng|ít nhất|tối thiểu|không quá|không dưới)\s+(\d.*)$/.exec(s);
+  if (restated && restated[1]!.split(" ").length >= 2 && !LEADS.some((l) => startsWithWord(s, l.words)) && !/[,;]\s+\D*\d/.test(restated[3]!)) {
+    return `${restated[2]} ${restated[3]}`;
+  }
+  return s;
 }
 
 function unparsed(t: Target): Target {

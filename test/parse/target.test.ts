@@ -270,3 +270,31 @@ describe("stray characters in a target are flagged, never read past", () => {
     }
   });
 });
+
+describe("phrasings collected from other provinces' resolutions (issue 13)", () => {
+  test.each([
+    ["tăng trung bình 11,5%/năm", "growth", 11.5, null, true],
+    ["bình quân từ 1,3% đến 1,5%/năm", "range", 1.3, 1.5, true],
+    ["xuống dưới 5 xã", "at_most", null, 5, false],
+    ["xuống còn 3 xã", "at_most", null, 3, false],
+    ["Ổn định tỷ lệ che phủ rừng từ 57 - 58%", "maintain", 57, 58, false],
+    ["(ít nhất 31%)", "at_least", 31, null, false],
+    ["Tỷ lệ đô thị hóa đạt 45%", "exact", 45, 45, false],
+    ["Tỷ lệ hộ nghèo dưới 1,5%", "at_most", null, 1.5, false],
+    ["Tỷ lệ hộ nghèo dƣới 1,5%", "at_most", null, 1.5, false],
+    ["đến năm 2025 đạt 1,8 tỷ USD", "exact", 1.8, 1.8, false],
+    ["2 con số", "at_least", 10, null, false],
+  ] as const)("%s → %s", (text, kind, min, max, perYear) => {
+    const t = parseTarget(text);
+    expect([t.kind, t.min, t.max, t.perYear]).toEqual([kind, min, max, perYear]);
+  });
+
+  test("the end of the term is noted; a PDF's “ƣ” is read as “ư”", () => {
+    expect(parseTarget("đến năm 2025 đạt 1,8 tỷ USD").notes).toEqual(["Mục tiêu đến năm 2025 (cuối kỳ) / A target for 2025 (the end of the term)"]);
+    expect(parseTarget("Tỷ lệ hộ nghèo dƣới 1,5%").text).toBe("Tỷ lệ hộ nghèo dưới 1,5%");
+  });
+
+  test("two region sub-targets in one phrase are not read as one number", () => {
+    expect(parseTarget("khu vực đô thị đạt 99%, khu vực nông thôn đạt 95%").kind).toBe("unparsed");
+  });
+});
