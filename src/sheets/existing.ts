@@ -1,3 +1,4 @@
+import { REPORT_MARK, REPORT_SHEET } from "./reportSheet";
 import { z } from "zod";
 import { CellValue } from "./plan";
 import { columnLetter } from "./plan";
@@ -63,7 +64,7 @@ export interface WorkbookSnapshot {
 export const LOG_SHEET = "Nhật ký thay đổi";
 export const BACKUP_SHEET = "_IM_SAOLUU";
 /** Sheets the add-in writes whole and may rewrite; any other sheet is the user's and is never touched. */
-export const SERVICE_SHEETS = [SUMMARY_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET];
+export const SERVICE_SHEETS = [SUMMARY_SHEET, REPORT_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET];
 
 export type Located = { sheet: string; cell: string; vi: string; en: string };
 
@@ -308,7 +309,12 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
   for (const raw of snapshot.sheets) {
     // A sheet named like the summary (in another case, or "(2)") is the add-in's only if it holds the summary's table of sheets; staff's "tổng hợp" is theirs.
     const base = serviceBase(raw.name);
-    const isService = base !== null && (raw.name === base || (base === SUMMARY_SHEET ? raw.rows.some((r) => r[1] === SUMMARY_SHEETS_HEADER) : base === LOG_SHEET ? raw.rows[1]?.[0] === LOG_COLUMNS[0]!.header : false));
+    // The report sheet is the add-in's only with its mark in A1 (a staff sheet may well be called "Báo cáo năm").
+    const isService =
+      base !== null &&
+      (base === REPORT_SHEET
+        ? raw.rows[0]?.[0] === REPORT_MARK
+        : raw.name === base || (base === SUMMARY_SHEET ? raw.rows.some((r) => r[1] === SUMMARY_SHEETS_HEADER) : base === LOG_SHEET ? raw.rows[1]?.[0] === LOG_COLUMNS[0]!.header : false));
     if (isService) serviceNames.push(raw.name);
     const sheet = isService ? { ...raw, name: base } : raw;
     if (!isService && base !== null) {

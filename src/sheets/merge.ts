@@ -375,7 +375,8 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
   const backup = backupRows(existing, options.now);
   plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
   plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
-  const replace = [...existing.sheets.filter((s) => used.has(s)).map((s) => s.name), ...new Set([...SERVICE_SHEETS, ...(existing.serviceNames ?? [])])];
+  // Service sheets by their name — but not a sheet of staff's that only shares the name (their "Báo cáo năm").
+  const replace = [...existing.sheets.filter((s) => used.has(s)).map((s) => s.name), ...new Set([...SERVICE_SHEETS, ...(existing.serviceNames ?? [])])].filter((n) => !existing.foreign.includes(n));
   return { plan, changes, notices, replace, keep, backedUp: backup.length };
 }
 

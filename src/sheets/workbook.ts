@@ -1,3 +1,4 @@
+import { buildReportSheet, reportYearOf } from "./reportSheet";
 import type { Catalog } from "../model/plan";
 import type { Status } from "../model/status";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
@@ -66,8 +67,9 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
   });
   const planIds = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id)).map((p) => p.id);
   const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false);
+  const report = buildReportSheet(sheets, reportYearOf(sheets, opts.asOf), opts.asOf);
   const lists = wordListSheet();
-  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...sheets, lists.sheet], names: lists.names };
+  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, report, ...sheets, lists.sheet], names: lists.names };
 }
 
 function quote(sheet: string): string {

@@ -76,7 +76,7 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     const notice = page.getByTestId("notice");
     await notice.waitFor();
     const withoutII = 126 - appendix("TV-QD77-2025", "II").length;
-    expect(await notice.innerText()).toContain(`Đã tạo 3 trang với ${withoutII} chỉ tiêu`); // Tổng hợp, III (IIIa+IIIb), IV
+    expect(await notice.innerText()).toContain(`Đã tạo 4 trang với ${withoutII} chỉ tiêu`); // Tổng hợp, Báo cáo năm, III (IIIa+IIIb), IV
     await page.getByTestId("sheet-TV-QD77-2025 IV").click();
 
     const debt = row("TV-QD77-2025", "IV", "1").id; // < 3
@@ -261,6 +261,13 @@ describe("the task pane in preview mode (headless Chromium)", () => {
       const after = await layout(page);
       expect(after.scrollWidth).toBeLessThanOrEqual(after.clientWidth);
       await page.screenshot({ path: join(OUT, `taskpane-${width}-loaded.png`), fullPage: false });
+
+      // The print tab opens with the year-end report's sentence, live, with a copy button.
+      await page.getByTestId("tab-print").click();
+      await expect(page.getByTestId("report-sentence").innerText()).resolves.toMatch(/^Năm 2025: chưa có chỉ tiêu nào đủ số liệu để đánh giá; \d+ chỉ tiêu chưa có số liệu\.$/);
+      await expect(page.getByTestId("copy-sentence").isVisible()).resolves.toBe(true);
+      const printed = await layout(page);
+      expect(printed.scrollWidth).toBeLessThanOrEqual(printed.clientWidth);
 
       // The download is reachable from the top, whatever the tab.
       await page.getByTestId("tab-check").click();

@@ -1,3 +1,4 @@
+import { REPORT_SHEET } from "../../src/sheets/reportSheet";
 import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -23,6 +24,7 @@ describe("the monitoring workbook plan of the seeds", () => {
   test("has the summary first, then one sheet per appendix, the two GRDP scenarios on one", () => {
     expect(plan.sheets.map((s) => s.name)).toEqual([
       SUMMARY_SHEET,
+      REPORT_SHEET,
       "KG-CT06-2025 I",
       "KG-NQ29-2030 II.2",
       "KG-KH5N-2021-2025 BB",
@@ -41,7 +43,11 @@ describe("the monitoring workbook plan of the seeds", () => {
   });
 
   test("every sheet has a title, a legend with every status, and an A4 landscape print setup: one page wide, or across pages at a fixed scale with its code and name repeated", () => {
-    for (const sheet of plan.sheets.filter((s) => !s.hidden)) {
+    // The year-end report prints as reports are printed: A4 portrait, one page wide, its header row repeated.
+    const report = plan.sheets.find((s) => s.kind === "report")!;
+    expect(report.print).toMatchObject({ orientation: "portrait", paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+    expect(report.print.titleRows).toMatch(/^\d+:\d+$/);
+    for (const sheet of plan.sheets.filter((s) => !s.hidden && s.kind !== "report")) {
       expect(String(sheet.rows[0]![1]!.value)).toMatch(/\p{Lu}{4}/u);
       const legend = sheet.rows[3]!.map((c) => c.value).filter(Boolean);
       for (const s of Object.values(STATUS_VOCABULARY)) expect(legend).toContain(`${s.symbol} ${s.vi}`);
@@ -117,7 +123,7 @@ describe("the workbook file", () => {
     await writeWorkbookFile(p, file);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    const ws = wb.worksheets[1]!;
+    const ws = wb.getWorksheet(p.sheets.find((s) => s.kind === "indicators")!.name)!;
     const texts: string[] = [];
     ws.eachRow((row) => row.eachCell((c) => {
       if (typeof c.value === "string" && /^[=+@-]/.test(c.value)) {
@@ -177,7 +183,7 @@ describe("the workbook file", () => {
 
 describe("choosing appendices", () => {
   it("builds only the chosen appendices; the GRDP scenario pair comes with either half", () => {
-    const names = (appendices: string[]) => buildWorkbookPlan(seedCatalog().catalog, { asOf: "31/12/2025", plans: ["TV-QD77-2025"], appendices }).sheets.filter((s) => s.kind !== "lists").map((s) => s.name);
+    const names = (appendices: string[]) => buildWorkbookPlan(seedCatalog().catalog, { asOf: "31/12/2025", plans: ["TV-QD77-2025"], appendices }).sheets.filter((s) => s.kind !== "lists" && s.kind !== "report").map((s) => s.name);
     expect(names(["TV-QD77-2025.IV"])).toEqual(["Tổng hợp", "TV-QD77-2025 IV"]);
     expect(names(["TV-QD77-2025.IIIb", "TV-QD77-2025.II"])).toEqual(["Tổng hợp", "TV-QD77-2025 II", "TV-QD77-2025 III"]);
   });

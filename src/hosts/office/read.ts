@@ -1,3 +1,4 @@
+import { REPORT_SHEET } from "../../sheets/reportSheet";
 import { columnLetter } from "../../sheets/plan";
 import type { CellValue } from "../../sheets/plan";
 import { BACKUP_SHEET, LOG_SHEET, isIndicatorId, isOwnFormulaKey, OWN_FORMULA, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../../sheets/existing";
@@ -24,7 +25,7 @@ const TOP_COLUMNS = 256;
 /** Cells per range read. */
 const CHUNK_CELLS = 20_000;
 
-const SERVICE = [SUMMARY_SHEET, LOG_SHEET, BACKUP_SHEET, WORD_LIST_SHEET].map(sheetKey);
+const SERVICE = [SUMMARY_SHEET, REPORT_SHEET, LOG_SHEET, BACKUP_SHEET, WORD_LIST_SHEET].map(sheetKey);
 /** A service sheet under its name, or under the free name it took beside a sheet of staff's ("Tổng hợp (2)"). */
 export function isServiceSheetName(name: string): boolean {
   return SERVICE.includes(sheetKey(name.replace(/ \(\d+\)$/, "")));

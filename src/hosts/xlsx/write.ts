@@ -1,3 +1,4 @@
+import { freeSheetName, renameSheets, sheetKey } from "../../sheets/names";
 import { withColumnBreaks } from "./breaks";
 import ExcelJS from "exceljs";
 import type { SheetPlan, SheetSpec, StyleSpec } from "../../sheets/plan";
@@ -155,10 +156,20 @@ export function toWorkbook(plan: SheetPlan): ExcelJS.Workbook {
  * Writes a plan into a workbook that may hold other sheets: the sheets named in `replace` are removed first,
  * every other sheet is left as it is and placed after the plan's sheets.
  */
-export function writeInto(wb: ExcelJS.Workbook, plan: SheetPlan, replace: string[]): ExcelJS.Workbook {
+export function writeInto(wb: ExcelJS.Workbook, given: SheetPlan, replace: string[]): ExcelJS.Workbook {
   wb.calcProperties.fullCalcOnLoad = true;
   for (const ws of [...wb.worksheets]) if (replace.includes(ws.name)) wb.removeWorksheet(ws.id);
   const kept = [...wb.worksheets];
+  // A plan sheet whose name a kept sheet of staff's already has (names compare without case) takes a free name,
+  // "Báo cáo năm (2)", with every formula that names it rewritten — as inside Excel.
+  const taken = new Set(kept.map((ws) => sheetKey(ws.name)));
+  const renames = new Map<string, string>();
+  for (const sheet of given.sheets) {
+    const name = freeSheetName(sheet.name, taken);
+    taken.add(sheetKey(name));
+    if (name !== sheet.name) renames.set(sheet.name, name);
+  }
+  const plan = renameSheets(given, renames);
   for (const sheet of plan.sheets) addSheet(wb, plan, sheet);
   // ExcelJS orders sheets by orderNo (not in its typings): the plan's sheets first, then the kept ones.
   wb.worksheets.forEach((ws) => {
