@@ -32,8 +32,8 @@ export interface ReportReading {
 const ESTIMATE = /^(?:ước\s+thực\s+hiện|ước\s+tính|ước\s+đạt|dự\s+ước|ước|đạt|thực\s+hiện)\s+/iu;
 const BOUND: [RegExp, Qualifier, string, string][] = [
   [/^(?:khoảng|xấp\s+xỉ|chừng)\s+/iu, "about", "khoảng", "about"],
-  [/^(?:trên|hơn|ít\s+nhất|tối\s+thiểu)\s+/iu, "above", "trên", "above"],
-  [/^(?:dưới|gần|chưa\s+đến|tối\s+đa)\s+/iu, "below", "dưới", "below"],
+  [/^(?:trên|hơn|ít\s+nhất|tối\s+thiểu)\s+/iu, "above", "trên", "at least"],
+  [/^(?:dưới|gần|chưa\s+đến|tối\s+đa)\s+/iu, "below", "dưới", "at most"],
 ];
 const SCALE: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
 const NUMBER_LEAD = /^[-−+]?\d[\d.,]*\s*%?/u;
@@ -82,14 +82,17 @@ export function readReportActual(value: unknown, unit: string, style: NumberStyl
   // Words of estimate, then a bound.
   for (let k = 0; k < 2 && ESTIMATE.test(text); k++) text = text.replace(ESTIMATE, "");
   let qualifier: Qualifier = null;
-  for (const [re, q, vi, en] of BOUND) {
-    if (!re.test(text)) continue;
+  for (const [re, q, , en] of BOUND) {
+    const m = re.exec(text);
+    if (!m) continue;
     qualifier = q;
-    text = text.replace(re, "");
-    said.vi.push(vi);
-    said.en.push(en);
+    text = text.slice(m[0].length);
+    said.vi.push(`“${m[0].trim().toLowerCase()}”`);
+    said.en.push(`“${m[0].trim().toLowerCase()}” (${en})`);
     break;
   }
+  // "từ 60 đến 62": a range.
+  text = text.replace(/^từ\s+(?=\d)/iu, "");
   // A level and its change: keep the part whose unit is the indicator's.
   const parts = text.split(/[,;]\s+(?=(?:tăng|giảm|bằng|đạt)\b)/iu);
   const want = unitParts(unit);
@@ -111,14 +114,16 @@ export function readReportActual(value: unknown, unit: string, style: NumberStyl
       if (candidates.length > 1 && part.reading.percent !== (want.rest === "%")) continue;
       return { readings: [part.reading], qualifier, note: note(said, null) };
     }
-    // The same unit, or a bare scale word ("hơn 80 tỷ" against "tỷ đồng").
-    if (got.rest === want.rest || (got.rest === "" && got.scale !== 1)) {
+    // The same unit, a shortened one ("27,5 giường" against "giường bệnh"), or a bare scale word ("hơn 80 tỷ"
+    // against "tỷ đồng").
+    const shortened = got.rest !== "" && (want.rest.startsWith(`${got.rest} `) || want.rest.startsWith(`${got.rest}/`));
+    if (got.rest === want.rest || shortened || (got.rest === "" && got.scale !== 1)) {
       const value = (part.reading.value * got.scale) / want.scale;
       const converted = got.scale !== want.scale;
       return {
         readings: [{ ...part.reading, value }],
         qualifier,
-        note: note(said, converted ? { vi: `đọc là ${num(part.reading.value, "vi")} ${part.unitWord} = ${num(value, "vi")} ${unit}`, en: `read as ${num(part.reading.value, "en")} ${part.unitWord} = ${num(value, "en")} ${unit}` } : null),
+        note: note(said, converted ? { vi: `${num(part.reading.value, "vi")} ${part.unitWord} = ${num(value, "vi")} ${unit}`, en: `${num(part.reading.value, "en")} ${part.unitWord} = ${num(value, "en")} ${unit}` } : null),
       };
     }
     if (candidates.length === 1) {
