@@ -84,7 +84,13 @@ export function inferDirection(name: string, unit: string, target: Target): Dire
   // "Giảm tỷ lệ hộ nghèo …", "Mức giảm …", "Trong đó: Giảm …" with a bare number or range ("1-1,5", "4"):
   // the number is the size of the reduction, and a larger one is better (the national report judges 1,1
   // against "1-1,5 điểm" and "trên 4" against "4" as met).
-  if (/^(trong do:? )?(muc )?giam /.test(folded + " ")) {
+  const reduceFirst = /^(trong do:? )?(muc )?giam /.test(folded + " ");
+  // "Tỷ lệ hộ nghèo giảm (%)": the word after the quantity, the number is again the size of the reduction.
+  const reduceLast = /\sgiam(\s+\S{1,4})?$/.test(folded); // folded text has lost the parentheses: "... giam %"
+  if (reduceLast && (target.kind === "exact" || target.kind === "range")) {
+    return verdict("higher", "name", "tên chỉ tiêu là mức giảm: số là mức giảm, giảm nhiều hơn là tốt hơn", "the indicator is a reduction: the number is its size, a larger reduction is better");
+  }
+  if (reduceFirst) {
     if (target.kind === "exact" || target.kind === "range") {
       return verdict("higher", "name", "tên chỉ tiêu là mức giảm: số là mức giảm, giảm nhiều hơn là tốt hơn", "the indicator is a reduction: the number is its size, a larger reduction is better");
     }

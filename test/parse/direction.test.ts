@@ -60,6 +60,13 @@ describe("which way is better", () => {
     expect(direction(name, unit, target)).toMatchObject({ direction: "lower", source: "name" });
   });
 
+  test("a reduction named as such with a bare number is its size: more is better", () => {
+    expect(direction("Tỷ lệ hộ nghèo giảm (%)", "", "0,7% (còn 4,33%)").direction).toBe("higher");
+    expect(direction("Mức giảm tỷ lệ hộ nghèo theo chuẩn nghèo tiếp cận đa chiều", "điểm", "1-1,5").direction).toBe("higher");
+    expect(direction("Trong đó: Giảm tỷ lệ hộ nghèo tại các huyện nghèo", "%", "4").direction).toBe("higher");
+    expect(direction("Tỷ lệ hộ nghèo", "%", "dưới 1,5").direction).toBe("lower");
+  });
+
   test("anything else: higher is better, said as the default", () => {
     expect(direction("Tỷ lệ che phủ rừng", "%", "11")).toMatchObject({ direction: "higher", source: "default" });
   });
