@@ -109,6 +109,53 @@ export function parseDocument(text: string, spec: DocumentSpec): DocumentResult 
   return { plan, skipped };
 }
 
+const BULLET = /^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])\s+/iu;
+
+/**
+ * Lines of a pasted list as bullets: a line with a bullet or a number starts one, a line ending with ":" is a
+ * group heading ("11 chỉ tiêu kinh tế gồm:"), other lines continue the bullet before. "Tên: chỉ tiêu" is read
+ * as the sentence it stands for ("GRDP bình quân đầu người: 104 triệu đồng" → "… đạt 104 triệu đồng").
+ */
+function listBullets(text: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  let open = false;
+  text.split(/\r?\n/).forEach((raw, k) => {
+    const line = cleanText(raw);
+    if (line === "") return;
+    if (/[:：]$/.test(line) && !BULLET.test(raw)) {
+      open = false; // a group heading
+      return;
+    }
+    if (BULLET.test(raw) || !open) {
+      out.push({ text: colonForm(line.replace(BULLET, "").trim()), line: k + 1 });
+      open = true;
+    } else out[out.length - 1]!.text += ` ${line}`;
+  });
+  return out;
+}
+
+function colonForm(text: string): string {
+  const m = /^([^:：]{3,}?)\s*[:：]\s+(.*\d.*)$/u.exec(text);
+  if (!m) return text;
+  const target = m[2]!.trim();
+  // A target that opens with its own word keeps it ("trên 10%"); a bare number takes "đạt".
+  return /^\d/.test(target) ? `${m[1]} đạt ${target}` : `${m[1]} ${target.charAt(0).toLowerCase()}${target.slice(1)}`;
+}
+
+function targetList(text: string, spec: DocumentSpec): PasteResult | null {
+  // Tab-separated rows mean a table was meant (one without a header is reported as such, not read as prose).
+  if (text.split(/\r?\n/).filter((l) => l.includes("\t")).length >= 2) return null;
+  const bullets = listBullets(text);
+  const { appendix, skipped } = proseToAppendix(bullets, { plan: spec.meta.id, id: "1", title: spec.unnamedTable?.title ?? spec.meta.title });
+  const measured = appendix.indicators.filter((i) => i.target.kind !== "unparsed" && i.target.kind !== "none");
+  if (measured.length === 0) return null;
+  return {
+    ok: true,
+    plan: { ...spec.meta, appendices: [appendix] },
+    skipped: skipped.map((what) => ({ line: 0, what, why: { vi: "dòng không có chỉ tiêu đo được", en: "a line without a measurable target" } })),
+  };
+}
+
 export type PasteResult = { ok: true; plan: Plan; skipped: Skipped[] } | { ok: false; error: Message };
 
 /**
@@ -135,7 +182,13 @@ export function parsePastedTable(text: string, meta: Partial<PlanMeta> & { name?
   };
   // Excel quotes a copied cell that holds a tab or a line break: one cell, not two rows.
   const result = parseDocument(unquoteClipboard(text), spec);
-  if (result.plan.appendices.length === 0) return { ok: false, error: message("input.noHeader") };
+  if (result.plan.appendices.length === 0) {
+    // No table: a list of targets as resolutions write them ("- Tốc độ tăng trưởng GRDP: trên 10%"), one per
+    // line or several in a sentence, read by the same sentence reader as the seeds' prose.
+    const listed = targetList(text, spec);
+    if (listed) return listed;
+    return { ok: false, error: message("input.noHeader") };
+  }
   if (result.plan.appendices.every((a) => a.indicators.length === 0)) return { ok: false, error: message("input.noRows") };
   return { ok: true, plan: result.plan, skipped: result.skipped };
 }
