@@ -30,10 +30,11 @@ export interface ReportReading {
 }
 
 const ESTIMATE = /^(?:ước\s+thực\s+hiện|ước\s+tính|ước\s+đạt|dự\s+ước|ước|đạt|thực\s+hiện)\s+/iu;
-const BOUND: [RegExp, Qualifier, string, string][] = [
-  [/^(?:khoảng|xấp\s+xỉ|chừng)\s+/iu, "about", "khoảng", "about"],
-  [/^(?:trên|hơn|ít\s+nhất|tối\s+thiểu)\s+/iu, "above", "trên", "at least"],
-  [/^(?:dưới|gần|chưa\s+đến|tối\s+đa)\s+/iu, "below", "dưới", "at most"],
+/** Bound words, their qualifier, and how the English note names them. */
+const BOUND: [RegExp, Qualifier, string][] = [
+  [/^(?:khoảng|xấp\s+xỉ|chừng)\s+/iu, "about", "about"],
+  [/^(?:trên|hơn|ít\s+nhất|tối\s+thiểu)\s+/iu, "above", "at least"],
+  [/^(?:dưới|gần|chưa\s+đến|tối\s+đa)\s+/iu, "below", "at most"],
 ];
 const SCALE: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
 const NUMBER_LEAD = /^[-−+]?\d[\d.,]*\s*%?/u;
@@ -82,7 +83,7 @@ export function readReportActual(value: unknown, unit: string, style: NumberStyl
   // Words of estimate, then a bound.
   for (let k = 0; k < 2 && ESTIMATE.test(text); k++) text = text.replace(ESTIMATE, "");
   let qualifier: Qualifier = null;
-  for (const [re, q, , en] of BOUND) {
+  for (const [re, q, en] of BOUND) {
     const m = re.exec(text);
     if (!m) continue;
     qualifier = q;

@@ -299,7 +299,11 @@ export function logRow(change: Change, now: string): CellValue[] {
  * "plan.appendix." that most ids start with wins. An appendix the catalog no longer has keeps the id's reading.
  */
 export function sheetSource(sheet: ExistingSheet, known: string[]): string {
-  const ids = sheet.rows.filter((r) => r.id).map((r) => r.id!);
+  return sourceOfIds(sheet.rows.filter((r) => r.id).map((r) => r.id!), known) || sheet.source;
+}
+
+/** The "plan.appendix" most of these ids start with (the longer key on a tie); "" when none does. */
+function sourceOfIds(ids: string[], known: string[]): string {
   let best = "";
   let bestCount = 0;
   for (const key of known) {
@@ -309,7 +313,7 @@ export function sheetSource(sheet: ExistingSheet, known: string[]): string {
       bestCount = count;
     }
   }
-  return best || sheet.source;
+  return best;
 }
 
 /** The appendix of a sheet the catalog gives: that of its first indicator (the GRDP scenario sheet: its base appendix). */
@@ -338,10 +342,9 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
   const changes: Change[] = [];
   const used = new Set<ExistingSheet>();
   // A damaged sheet stands for its appendix: that appendix is not refreshed, so no second sheet takes its name.
-  const damagedSource = (ids: string[]) => known.filter((k) => ids.some((id) => id.startsWith(`${k}.`))).sort((a, b) => b.length - a.length)[0] ?? null;
   const standing = inputs.filter((input) => {
     const source = inputSource(input, known);
-    return !existing.damaged.some((d) => d.name === input.name || damagedSource(d.ids) === source);
+    return !existing.damaged.some((d) => d.name === input.name || sourceOfIds(d.ids, known) === source);
   });
   for (const input of standing) {
     const source = inputSource(input, known);

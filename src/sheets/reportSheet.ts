@@ -1,5 +1,6 @@
 import type { Cell, ConditionalRule, SheetSpec } from "./plan";
-import { columnLetter, rowHeight } from "./plan";
+import { rowHeight } from "./plan";
+import { col, mainBlock, quote } from "./refs";
 import { SECTION_MARK } from "./indicatorSheet";
 
 /**
@@ -25,20 +26,9 @@ export const REPORT_VERDICT: Record<string, { vi: string; en: string }> = {
   not_applicable: { vi: "Không đánh giá", en: "Not assessed" },
 };
 
-function quote(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-function col(sheet: SheetSpec, key: string): string | null {
-  const i = sheet.columns.findIndex((c) => c.key === key);
-  return i >= 0 ? columnLetter(i + 1) : null;
-}
-
 /** The block a sheet reports for a year: that year's when the sheet has one, else its main block (the period, the year, the plan). */
 export function reportBlock(sheet: SheetSpec, year: string): string {
-  const keys = sheet.columns.filter((c) => c.key.startsWith("status:")).map((c) => c.key.slice(7));
-  if (keys.includes(year)) return year;
-  return keys.includes("period") ? "period" : keys.includes("Cả năm") ? "Cả năm" : keys[keys.length - 1]!;
+  return sheet.columns.some((c) => c.key === `status:${year}`) ? year : mainBlock(sheet);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { col, mainBlock, quote } from "./refs";
 import { buildReportSheet, reportYearOf } from "./reportSheet";
 import type { Catalog } from "../model/plan";
 import type { Status } from "../model/status";
@@ -70,22 +71,6 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
   const report = buildReportSheet(sheets, reportYearOf(sheets, opts.asOf), opts.asOf);
   const lists = wordListSheet();
   return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, report, ...sheets, lists.sheet], names: lists.names };
-}
-
-function quote(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-/** The column letter of a sheet's column by key. */
-function col(sheet: SheetSpec, key: string): string | null {
-  const i = sheet.columns.findIndex((c) => c.key === key);
-  return i >= 0 ? columnLetter(i + 1) : null;
-}
-
-/** The block whose status stands for the sheet: the whole period, the full year, or the single plan. */
-function mainBlock(sheet: SheetSpec): string {
-  const keys = sheet.columns.filter((c) => c.key.startsWith("status:")).map((c) => c.key.slice(7));
-  return keys.includes("period") ? "period" : keys.includes("Cả năm") ? "Cả năm" : keys[keys.length - 1]!;
 }
 
 interface ListEntry {

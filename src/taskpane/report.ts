@@ -4,16 +4,16 @@ import type { Entries } from "../sheets/indicatorSheet";
 import { combineParts, type Judgement } from "../evaluate/judge";
 import { judgeWholePeriod } from "../evaluate/indicator";
 import { reportBlock, type ReportCounts } from "../sheets/reportSheet";
-import { indicatorsById, judgeSheets } from "./judging";
+import { indicatorsById, judgeSheets, type JudgedCell } from "./judging";
 
 /**
  * The year-end report's counts from the engine, as the report sheet's formulas count them: each appendix sheet's
  * block for the year (or its whole period), a packed row judged from its parts, a "Gần đạt" counted "Không đạt",
- * names in the sheets' order.
+ * names in the sheets' order. The pane passes the cells it has judged already.
  */
-export function reportCountsOf(catalog: Catalog, plan: SheetPlan, entries: Entries, year: string): ReportCounts {
+export function reportCountsOf(catalog: Catalog, plan: SheetPlan, entries: Entries, year: string, judged: JudgedCell[] = judgeSheets(catalog, plan, entries)): ReportCounts {
   const byId = indicatorsById(catalog);
-  const judged = judgeSheets(catalog, plan, entries);
+  const cell = new Map(judged.map((c) => [`${c.sheet}\u0000${c.id}\u0000${c.block}`, c.judgement]));
   const counts: ReportCounts = { exceeded: 0, met: 0, notMet: [], noData: 0, invalid: 0 };
   for (const sheet of plan.sheets.filter((s) => s.kind === "indicators")) {
     const block = reportBlock(sheet, year);
@@ -24,7 +24,7 @@ export function reportCountsOf(catalog: Catalog, plan: SheetPlan, entries: Entri
     for (const id of ids) {
       const indicator = byId.get(id);
       if (!indicator) continue;
-      const j = block === "period" ? judgeWholePeriod(indicator, entries.actuals[id] ?? {}, { unit: indicator.unit }).judgement : judged.find((c) => c.sheet === sheet.name && c.id === id && c.block === block)?.judgement;
+      const j = block === "period" ? judgeWholePeriod(indicator, entries.actuals[id] ?? {}, { unit: indicator.unit }).judgement : cell.get(`${sheet.name}\u0000${id}\u0000${block}`);
       if (j) statusOf.set(id, j);
     }
     ids.forEach((id, k) => {

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { seededRandom } from "../helpers/random";
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -26,17 +27,6 @@ function table(target: string): string {
   return lines.join("\n");
 }
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs the refresh CLI in its own process; kills it with SIGKILL after `killAfter` ms (if given). */
 function refresh(file: string, from: string, killAfter?: number): Promise<{ ms: number; killed: boolean; code: number | null }> {
@@ -87,7 +77,7 @@ describe("a refresh killed at random moments", () => {
 
     const seed = Number(process.env.FAULT_SEED ?? Date.now() % 2 ** 31);
     process.stdout.write(`killedRefresh: FAULT_SEED=${seed}, a whole refresh takes ${full.ms} ms\n`);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const outcomes = { old: 0, refreshed: 0 };
     const originalBytes = readFileSync(original);
     const points = Array.from({ length: KILLS }, () => Math.round(full.ms * (0.3 + 0.75 * next())));

@@ -1,4 +1,5 @@
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
+import { seededRandom } from "../helpers/random";
 import { readExisting, snapshotOfPlan, type SnapshotCell, type WorkbookSnapshot } from "../../src/sheets/existing";
 import { refreshWorkbook, type Refresh } from "../../src/sheets/merge";
 import { KEY_ROW, RETIRED_LABEL } from "../../src/sheets/indicatorSheet";
@@ -16,16 +17,6 @@ const SCENARIOS = 200;
 const SHEET = "TV-QD77-2025 IV";
 const OPTIONS = { asOf: "30/06/2025", tolerance: 0.05, now: "22/11/2026 10:00" };
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ORIGINAL = appendixIvRows().rows;
 const FRESH_PLAN = buildWorkbookPlan(tvCatalog(), { asOf: OPTIONS.asOf, plans: [TV] });
@@ -208,7 +199,7 @@ describe(`refresh: ${SCENARIOS} random scenarios (seed ${BASE_SEED})`, () => {
   it("never loses or moves an entry, logs every change, and is idempotent", () => {
     for (let s = 0; s < SCENARIOS; s++) {
       const seed = BASE_SEED + s;
-      const random = rng(seed);
+      const random = seededRandom(seed);
       const log: string[] = [];
       try {
         const catalog = tvCatalog(editSource(random, log));

@@ -16,8 +16,8 @@ export function PrintScreen({ pane }: { pane: Pane }) {
   const sentence = useMemo(() => {
     if (!plan) return null;
     const year = reportYearOf(plan.sheets, todayVi());
-    return reportSentence(reportCountsOf(pane.catalog, plan, pane.entries, year), year, lang);
-  }, [plan, pane.catalog, pane.entries, lang]);
+    return reportSentence(reportCountsOf(pane.catalog, plan, pane.entries, year, pane.judged), year, lang);
+  }, [plan, pane.catalog, pane.entries, pane.judged, lang]);
   const copy = () => {
     if (!sentence) return;
     void navigator.clipboard?.writeText(sentence).then(
