@@ -1,3 +1,4 @@
+import { readReportActual } from "./reportActual";
 import type { Target } from "../model/target";
 import type { Direction } from "../model/indicator";
 import { formatNumber } from "../parse/number";
@@ -56,6 +57,8 @@ export function explain(j: Judgement, target: Target, unit: string, rawText = ""
       return out(message("eval.unparsed", { target: target.text }));
     case "composite":
       return out(message("eval.composite"));
+    case "stated":
+      return out(message(`eval.stated.${j.status === "exceeded" ? "exceeded" : j.status === "met" ? "met" : "short"}`, { text }));
     case "baseline_missing":
       return out(message("eval.baselineMissing", { target: target.text }));
     case "qualitative":
@@ -74,6 +77,13 @@ export function explain(j: Judgement, target: Target, unit: string, rawText = ""
           vi: message("eval.ambiguous", { text, vi: num(asWhole, "vi"), en: num(asDecimal, "vi"), hint: `${num(asDecimal, "vi")} hoặc ${formatNumber(asWhole, 0, "vi")}` }).vi,
           en: message("eval.ambiguous", { text, vi: num(asWhole, "en"), en: num(asDecimal, "en"), hint: `${num(asDecimal, "vi")} or ${formatNumber(asWhole, 0, "vi")}` }).en,
         });
+      }
+      // Words a report would write ("ước đạt 7,1%", "6.120 tỷ đồng"): say what the report reader makes of them,
+      // so staff can type the number (the cell stays flagged: its formulas read numbers only).
+      const read = text === "" ? null : readReportActual(text, unit);
+      const first = read && read.readings.length === 1 && !read.stated ? read.readings[0]! : null;
+      if (first && first.kind === "number") {
+        return out(pair((lang) => message("eval.notANumberReadable", { text, value: num(first.value, lang), qualifier: read!.qualifier ? (lang === "vi" ? " (có chữ ước lượng)" : " (with a word of approximation)") : "" })));
       }
       return out(message("eval.notANumber", { text }));
     }

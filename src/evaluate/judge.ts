@@ -40,6 +40,7 @@ export type JudgeReason =
   | "no_target"
   | "unparsed_target"
   | "composite"
+  | "stated"
   | "baseline_missing"
   | "qualitative";
 

@@ -5,7 +5,8 @@ import { message, type Message } from "../i18n/messages";
 import { findTables, type ColumnRole, type TextTable } from "../parse/table";
 import { tableToAppendix } from "../parse/appendix";
 import { readActual } from "./actual";
-import type { Judgement } from "./judge";
+import { combineParts, type Judgement } from "./judge";
+import { splitSubActuals } from "../parse/subTargets";
 import { judgeReportActual, readReportActual } from "./reportActual";
 import { explain, type Explained } from "./explain";
 
@@ -85,19 +86,34 @@ export function evaluateReport(text: string, options: ReportOptions = {}): Repor
   );
   const appendix = tableToAppendix({ ...table, roles }, { plan: "BC", id: "1", title: "" });
   const byLine = new Map(table.rows.map((r) => [r.line, r.cells]));
+  // A packed row's parts printed in one cell ("< 7,0 <10,0"): the report's values for them ("6,8 9,9") by order.
+  const partsOf = new Map<string, Indicator[]>();
+  for (const i of appendix.indicators) {
+    const parent = i.parentId ? appendix.indicators.find((p) => p.id === i.parentId) : undefined;
+    if (parent && parent.target.kind === "composite" && parent.line === i.line) partsOf.set(parent.id, [...(partsOf.get(parent.id) ?? []), i]);
+  }
+  const partText = new Map<string, string>();
+  for (const [parentId, parts] of partsOf) {
+    const parent = appendix.indicators.find((p) => p.id === parentId)!;
+    const values = splitSubActuals((byLine.get(parent.line) ?? [])[actualCol] ?? "", parts.length);
+    parts.forEach((p, k) => partText.set(p.id, values ? values[k]! : ""));
+  }
+  const judged = new Map<string, Judgement>();
   const rows: ReportRow[] = appendix.indicators.map((indicator) => {
     const cells = byLine.get(indicator.line) ?? [];
-    const actualText = cells[actualCol] ?? "";
+    const actualText = partText.get(indicator.id) ?? cells[actualCol] ?? "";
     const base = baselineCol >= 0 ? readActual(cells[baselineCol] ?? "", table.style) : null;
-    const baseline = base && base.kind === "number" ? base.value : null;
+    const baseline = base && base.kind === "number" && !partText.has(indicator.id) ? base.value : null;
     const read = readReportActual(actualText, indicator.unit, table.style, indicator.name);
-    const judgement = judgeReportActual(indicator.target, indicator.direction, read, {
-      unit: indicator.unit,
-      baseline,
-      tolerance: options.tolerance,
-    });
+    const judgement = judgeReportActual(indicator.target, indicator.direction, read, { unit: indicator.unit, baseline, tolerance: options.tolerance });
+    judged.set(indicator.id, judgement);
     return { indicator, actualText, baseline, judgement, explanation: explain(judgement, indicator.target, indicator.unit, actualText, indicator.direction), reading: read.note };
   });
+  // A packed row: the worst of its parts (combineParts), once they are judged.
+  for (const row of rows) {
+    const parts = partsOf.get(row.indicator.id);
+    if (parts) row.judgement = { ...row.judgement, status: combineParts(parts.map((p) => judged.get(p.id)!)) };
+  }
   return {
     ok: true,
     rows,

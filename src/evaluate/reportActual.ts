@@ -5,6 +5,7 @@ import { formatNumber, type NumberStyle } from "../parse/number";
 import { readActual, type ActualReading } from "./actual";
 import { judge, type JudgeOptions, type Judgement } from "./judge";
 import { STATUS_VOCABULARY } from "./vocabulary";
+import { readStatedVerdict, type StatedVerdict } from "./statedVerdict";
 
 /**
  * An actual as year-end reports write it, read for `evaluate` and the report table (staff's input cells keep
@@ -16,7 +17,9 @@ import { STATUS_VOCABULARY } from "./vocabulary";
  *   "950 triệu USD" against "tỷ USD" reads 0,95; "12 xã" against "%" is refused with the reason;
  * - a level and its change in one cell, "268.100 tỷ đồng, tăng 16,2%": the part in the indicator's unit;
  * - a range "61-62", judged by both ends (the worse one counts); a negative in parentheses "(2,15)";
- * - "Xuất siêu" (a trade surplus) for a trade-deficit indicator: below any deficit cap.
+ * - "Xuất siêu" (a trade surplus) for a trade-deficit indicator: better than any deficit, so beyond its cap;
+ * - the report's own comparison with the plan ("vượt 21,6% kế hoạch", "đạt 135% dự toán", "(đạt kế hoạch
+ *   8-8,3%)"): kept beside the value, and the verdict where the value cannot be compared (statedVerdict.ts).
  * Every reading that is not the bare number says how it was read ("đọc là …").
  */
 export type Qualifier = "about" | "above" | "below" | null;
@@ -27,6 +30,10 @@ export interface ReportReading {
   qualifier: Qualifier;
   /** How the text was read, when it was more than a bare value. */
   note: { vi: string; en: string } | null;
+  /** The report's own comparison with the plan, when the cell states one. */
+  stated?: StatedVerdict | null;
+  /** "Xuất siêu" read for a trade-deficit indicator. */
+  surplus?: boolean;
 }
 
 const ESTIMATE = /^(?:ước\s+thực\s+hiện|ước\s+tính|ước\s+đạt|dự\s+ước|ước|đạt|thực\s+hiện)\s+/iu;
@@ -36,13 +43,13 @@ const BOUND: [RegExp, Qualifier, string][] = [
   [/^(?:trên|hơn|ít\s+nhất|tối\s+thiểu)\s+/iu, "above", "at least"],
   [/^(?:dưới|gần|chưa\s+đến|tối\s+đa)\s+/iu, "below", "at most"],
 ];
-const SCALE: Record<string, number> = { nghin: 1e3, ngan: 1e3, trieu: 1e6, ty: 1e9 };
+const SCALE: Record<string, number> = { nghin: 1e3, ngan: 1e3, van: 1e4, trieu: 1e6, ty: 1e9 };
 const NUMBER_LEAD = /^[-−+]?\d[\d.,]*\s*%?/u;
 
 /** "triệu USD" → { scale: 1e6, rest: "usd" }; "tỷ đồng" → { 1e9, "dong" }; "%" → { 1, "%" }. */
 function unitParts(unit: string): { scale: number; rest: string } {
   const f = foldText(unit.trim()).replace(/\s+/g, " ");
-  const m = /^(nghin ty|nghin|ngan|trieu|ty)\b\s*(.*)$/.exec(f);
+  const m = /^(nghin ty|nghin|ngan|van|trieu|ty)\b\s*(.*)$/.exec(f);
   if (!m) return { scale: 1, rest: f };
   return { scale: m[1] === "nghin ty" ? 1e12 : SCALE[m[1]!]!, rest: m[2]!.trim() };
 }
@@ -66,12 +73,28 @@ function leadingNumber(text: string, style: NumberStyle): Part | null {
 export function readReportActual(value: unknown, unit: string, style: NumberStyle = "vi", indicatorName = ""): ReportReading {
   const plain = readActual(value, style);
   if (typeof value !== "string" || plain.kind !== "invalid") return { readings: [plain], qualifier: null, note: null };
-  let text = value.trim().replace(/\s+/g, " ");
+  const { stated, rest } = readStatedVerdict(value.trim().replace(/\s+/g, " "));
+  if (!stated) return readValue(rest, unit, style, indicatorName);
+  const said = { vi: `báo cáo ghi “${stated.words}”`, en: `the report says “${stated.words}”` };
+  const valueRead: ReportReading = rest === "" ? { readings: [{ kind: "no_data" }], qualifier: null, note: null } : readValue(rest, unit, style, indicatorName);
+  const n = valueRead.note;
+  return { ...valueRead, stated, note: n ? { vi: `${n.vi}; ${said.vi}`, en: `${n.en}; ${said.en}` } : { vi: `đọc là: ${said.vi}`, en: `read as: ${said.en}` } };
+}
+
+function readValue(value: string, unit: string, style: NumberStyle, indicatorName: string): ReportReading {
+  const plain = readActual(value, style);
+  if (plain.kind !== "invalid") return { readings: [plain], qualifier: null, note: null };
+  let text = value;
   const said: { vi: string[]; en: string[] } = { vi: [], en: [] };
 
   // A trade surplus where a deficit is capped.
   if (/^xuất siêu\b/iu.test(text) && /nhập siêu/iu.test(indicatorName)) {
-    return { readings: [{ kind: "number", value: 0, percent: false, ambiguous: null }], qualifier: "below", note: { vi: "đọc là xuất siêu: nhập siêu dưới 0", en: "read as a trade surplus: a deficit below 0" } };
+    return {
+      readings: [{ kind: "number", value: 0, percent: false, ambiguous: null }],
+      qualifier: "below",
+      surplus: true,
+      note: { vi: "đọc là xuất siêu: không nhập siêu, tốt hơn mọi mức nhập siêu", en: "read as a trade surplus: no deficit, better than any deficit" },
+    };
   }
   // A negative in parentheses, as accounts write it.
   const paren = /^\((\d[\d.,]*)\)\s*(.*)$/.exec(text);
@@ -154,6 +177,20 @@ function note(said: { vi: string[]; en: string[] }, extra: { vi: string; en: str
  * on the strength of the hair alone ("trên 5" against "5" is met).
  */
 export function judgeReportActual(target: Target, direction: Direction, read: ReportReading, options: JudgeOptions = {}): Judgement {
+  const j = judgeValue(target, direction, read, options);
+  // A surplus is not a smaller deficit: it is beyond any cap on the deficit (the national 2019 report: "Vượt").
+  if (read.surplus && direction === "lower" && j.status === "met") return { ...j, status: "exceeded" };
+  // The value could not be compared (no target, an unread one, no value, a unit of its own): the report's words.
+  if (read.stated && j.reason !== "compared" && j.reason !== "qualitative") return statedJudgement(read.stated, options.tolerance ?? 0.05);
+  return j;
+}
+
+function statedJudgement(stated: StatedVerdict, tolerance: number): Judgement {
+  const status = stated.verdict !== "shortfall" ? stated.verdict : stated.share !== null && stated.share >= 1 - tolerance - 1e-9 ? "near" : "shortfall";
+  return { status, gap: null, achievement: stated.share, capped: false, reason: "stated", invalid: null, actual: null, compared: null, change: null, warning: null };
+}
+
+function judgeValue(target: Target, direction: Direction, read: ReportReading, options: JudgeOptions): Judgement {
   const rank = (j: Judgement) => STATUS_VOCABULARY[j.status].rank;
   const MET = STATUS_VOCABULARY.met.rank;
   const one = (r: ActualReading): Judgement => {

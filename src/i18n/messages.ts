@@ -49,6 +49,10 @@ export const MESSAGES = {
   },
   "input.unreadable": { vi: "Không đọc được tệp {file}: {detail}", en: "Could not read the file {file}: {detail}" },
   "eval.noData": { vi: "Chưa có số liệu thực hiện", en: "No actual entered yet" },
+  "eval.notANumberReadable": {
+    vi: "“{text}” không phải là số trong ô nhập liệu; đọc như báo cáo là {value}{qualifier}: gõ {value} vào ô, chữ ghi vào Ghi chú",
+    en: "“{text}” is not a number in an input cell; read as reports write it, {value}{qualifier}: type {value} in the cell, the words in the note",
+  },
   "eval.notANumber": { vi: "“{text}” không phải là số: cần một số như 95,1 hoặc 1.462,8", en: "“{text}” is not a number: a number such as 95,1 or 1.462,8 is expected" },
   "eval.excelError": { vi: "Ô chứa lỗi công thức Excel “{text}”: hãy sửa công thức hoặc nhập số", en: "The cell holds the Excel error “{text}”: fix the formula or type a number" },
   "eval.rangeNotValue": { vi: "“{text}” là một khoảng: hãy nhập một giá trị thực hiện", en: "“{text}” is a range: type one actual value" },
@@ -64,6 +68,9 @@ export const MESSAGES = {
   },
   "eval.noTarget": { vi: "Văn bản không ghi chỉ tiêu: không đánh giá", en: "The plan gives no target: not assessed" },
   "eval.unparsed": { vi: "Không đọc được chỉ tiêu “{target}”: không đánh giá", en: "The target “{target}” could not be read: not assessed" },
+  "eval.stated.exceeded": { vi: "Báo cáo ghi “{text}”: vượt kế hoạch", en: "The report says “{text}”: above the plan" },
+  "eval.stated.met": { vi: "Báo cáo ghi “{text}”: đạt kế hoạch", en: "The report says “{text}”: the plan is met" },
+  "eval.stated.short": { vi: "Báo cáo ghi “{text}”: chưa đạt kế hoạch", en: "The report says “{text}”: short of the plan" },
   "eval.composite": { vi: "Chỉ tiêu gộp: đánh giá theo từng chỉ tiêu thành phần", en: "Packed target: judged from its parts" },
   "eval.baselineMissing": {
     vi: "Thiếu số liệu kỳ trước làm gốc so sánh cho chỉ tiêu “{target}”",

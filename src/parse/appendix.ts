@@ -6,6 +6,7 @@ import { parseNumber } from "./number";
 import { parseTarget, type TargetContext } from "./target";
 import { inferDirection } from "./direction";
 import { splitStatement, type Clause } from "./statement";
+import { splitSubTargets } from "./subTargets";
 import type { ColumnRole, TextTable } from "./table";
 
 /** Turns a table, or the measurable sentences of a plan, into the indicators of one appendix. */
@@ -196,6 +197,7 @@ function tableRows(table: TextTable, src: AppendixSource, scenario: boolean): In
     indicator.history = history;
     indicator.historyText = historyText;
     out.push(indicator);
+    out.push(...subTargetRows(src, indicator, idCode, targetText, ctx));
 
     const self: Parent = { indicator, idCode, children: 0, rate };
     if (NUMBER_CODE.test(code)) {
@@ -210,6 +212,35 @@ function tableRows(table: TextTable, src: AppendixSource, scenario: boolean): In
     }
   }
   return out;
+}
+
+/**
+ * A target cell that sets several sub-targets ("< 7,0 <10,0", "41,5% - 16,2% - 38,9% - 3,4%", "khu vực đô thị
+ * đạt 99%, khu vực nông thôn đạt 95%"): the row becomes a packed row judged from its parts, one sub-row per
+ * part in the order printed, named by the part's own words or its number. The row itself keeps the text.
+ */
+function subTargetRows(src: AppendixSource, row: Indicator, idCode: string, targetText: string, ctx: TargetContext): Indicator[] {
+  const subs = splitSubTargets(targetText);
+  if (!subs) return [];
+  row.target = { ...emptyTarget(row.target.text, "composite"), notes: [`${subs.length} chỉ tiêu thành phần, theo thứ tự in / ${subs.length} parts, in the order printed`] };
+  row.direction = "higher";
+  row.directionSource = "default";
+  row.directionReason = { vi: "chỉ tiêu gộp: đánh giá theo từng chỉ tiêu thành phần", en: "packed target: judged from its parts" };
+  return subs.map((sub, k) =>
+    makeIndicator(src, {
+      code: "",
+      idCode: `${idCode}.${k + 1}`,
+      name: sub.label ? `${row.name} — ${sub.label}` : `${row.name} (${k + 1})`,
+      unit: row.unit,
+      agency: row.agency,
+      level: row.level + 1,
+      parentId: row.id,
+      section: row.section,
+      target: parseTarget(sub.text, { ...ctx, name: sub.label ? `${row.name} ${sub.label}` : row.name }),
+      line: row.line,
+      directionName: sub.label ? `${row.name} ${sub.label}` : row.name,
+    }),
+  );
 }
 
 function statementRows(table: TextTable, src: AppendixSource): Indicator[] {

@@ -10,9 +10,11 @@ import type { Status } from "../../src/model";
  * listed, so a change that fixes or breaks one shows here (issue 13 aims at 95 % and 85 %).
  */
 const DIR = join(__dirname, "../fixtures/reports");
-const OFFICIAL: Record<string, Status> = { vượt: "exceeded", đạt: "met", "không đạt": "shortfall" };
+/** "Đạt và vượt": a report that gives one verdict for a group of rows (met or exceeded): counted for met-or-not only. */
+type Official = Status | "met_or_exceeded";
+const OFFICIAL: Record<string, Official> = { vượt: "exceeded", đạt: "met", "không đạt": "shortfall", "đạt và vượt": "met_or_exceeded" };
 const asReports = (s: Status): Status => (s === "near" ? "shortfall" : s);
-const isMet = (s: Status) => s === "met" || s === "exceeded";
+const isMet = (s: Official) => s === "met" || s === "exceeded" || s === "met_or_exceeded";
 
 function compare(file: string) {
   const text = readFileSync(join(DIR, file), "utf8");
@@ -36,8 +38,10 @@ const rows = readdirSync(DIR)
 
 describe("real year-end reports against their official verdicts", () => {
   test("the fixtures hold rows with verdicts of every kind", () => {
-    expect(rows.length).toBeGreaterThanOrEqual(16);
-    expect(new Set(rows.map((r) => r.official))).toEqual(new Set<Status>(["exceeded", "met", "shortfall"]));
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(rows.map((r) => r.official))).toEqual(new Set<Official>(["exceeded", "met", "shortfall", "met_or_exceeded"]));
+    // Sources: the national plan and six provinces (Thừa Thiên Huế twice), each file citing its own.
+    expect(new Set(rows.map((r) => r.file)).size).toBeGreaterThanOrEqual(8);
   });
 
   test("met-or-not: the rows where the tool and the report disagree, listed (the issue's goal is 95 % agreement)", () => {
@@ -47,17 +51,21 @@ describe("real year-end reports against their official verdicts", () => {
       "hue-2019.tsv: Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng theo cân nặng (%): “7,6” — ours near, report met",
       "hue-2019.tsv: Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng theo chiều cao (%): “10,4” — ours near, report met",
     ]);
-    expect(1 - misses.length / rows.length).toBeGreaterThan(0.93);
+    expect(1 - misses.length / rows.length).toBeGreaterThanOrEqual(0.95);
   });
 
   test("the exact verdict: the rows that differ, listed (an open threshold is met, never exceeded, by our rule)", () => {
-    const differ = rows.filter((r) => isMet(r.official) === isMet(r.ours) && asReports(r.ours) !== r.official).map((r) => `${r.name}: “${r.actual}” — ours ${r.ours}, report ${r.official}`);
+    const exact = rows.filter((r) => r.official !== "met_or_exceeded");
+    const differ = exact.filter((r) => isMet(r.official) === isMet(r.ours) && asReports(r.ours) !== r.official).map((r) => `${r.name}: “${r.actual}” — ours ${r.ours}, report ${r.official}`);
+    // Thừa Thiên Huế 2019 says "Đạt" for an exact target passed by 0,4 % to 5 % where the national report says
+    // "Vượt" for 1,4 % (88,1 → 89,3): no one rule gives both, and the tool keeps the national reading.
     expect(differ).toEqual([
       "Tổng sản phẩm trong tỉnh bình quân đầu người (USD): “2.007” — ours exceeded, report met",
       "Tỷ lệ hộ nghèo giảm (%): “0,86% (còn 4,17%)” — ours exceeded, report met",
       "Tỷ lệ người dân tham gia bảo hiểm y tế (%): “98,5%” — ours exceeded, report met",
-      "Tỷ lệ nhập siêu so với tổng kim ngạch xuất khẩu: “Xuất siêu” — ours met, report exceeded",
       "Mức giảm tỷ lệ hộ nghèo theo chuẩn nghèo tiếp cận đa chiều: “1,1” — ours met, report exceeded",
     ]);
+    const wrong = exact.filter((r) => asReports(r.ours) !== r.official).length;
+    expect(1 - wrong / exact.length).toBeGreaterThanOrEqual(0.85);
   });
 });

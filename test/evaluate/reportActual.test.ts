@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { judgeReportActual, readReportActual } from "../../src/evaluate/reportActual";
+import { judgeCell } from "../../src/evaluate/judge";
+import { explain } from "../../src/evaluate/explain";
 import { parseTarget } from "../../src/parse/target";
 import { formatNumber } from "../../src/parse/number";
 import type { Direction } from "../../src/model";
@@ -86,7 +88,58 @@ const READINGS: Row[] = [
   ["Chưa đạt", "", "qualitative"],
   ["7.02", "%", [7.02]],
   ["1,462.8", "tỷ đồng", [1462.8]],
+  // The old scale word "vạn" (10.000)
+  ["ước đạt trên 39 vạn tấn", "tấn", [390000], "above"],
+  ["1,2 vạn người", "người", [12000]],
 ];
+
+/** The report's own comparison with the plan, beside or instead of the value. */
+type Stated = [text: string, unit: string, verdict: "exceeded" | "met" | "shortfall", share: number | null, value: number | null];
+const STATED: Stated[] = [
+  ["ước đạt 134.492 tỷ đồng, tăng 4,6% so với năm 2022, vượt 21,6% kế hoạch", "tỷ đồng", "exceeded", 1.216, 134492],
+  ["32.144 tỷ đồng, đạt 135% dự toán HĐND tỉnh giao", "tỷ đồng", "exceeded", 1.35, 32144],
+  ["bằng 115,9% dự toán", "tỷ đồng", "exceeded", 1.159, null],
+  ["tăng 37,8% so với dự toán", "tỷ đồng", "exceeded", 1.378, null],
+  ["ước đạt trên 39 vạn tấn, đạt 99,8% kế hoạch", "tấn", "shortfall", 0.998, 390000],
+  ["đạt 100% kế hoạch", "%", "met", 1, null],
+  ["vượt mức chỉ tiêu Trung ương giao 22,2%", "tỷ đồng", "exceeded", null, null],
+  ["ước tăng 7,36% so với năm 2016 (vượt mục tiêu Nghị quyết 0,36%)", "%", "exceeded", null, 7.36],
+  ["tăng 3,03%, vượt kế hoạch đề ra", "%", "exceeded", null, 3.03],
+  ["2.405 USD, tăng 10% so cùng kỳ, vượt 50 USD so với kế hoạch", "USD", "exceeded", null, 2405],
+  ["8,1% (đạt kế hoạch 8-8,3%)", "%", "met", null, 8.1],
+  ["(đạt kế hoạch 8-8,3%)", "%", "met", null, null],
+  ["hoàn thành kế hoạch", "", "met", null, null],
+  ["không đạt kế hoạch", "%", "shortfall", null, null],
+  ["chưa đạt chỉ tiêu Nghị quyết", "%", "shortfall", null, null],
+  ["thấp hơn 0,5 điểm % so với kế hoạch", "%", "shortfall", null, null],
+];
+
+describe("the report's own comparison with the plan (a verdict fused with the value)", () => {
+  test.each(STATED)("“%s” (%s)", (text, unit, verdict, share, value) => {
+    const r = readReportActual(text, unit);
+    expect(r.stated?.verdict).toBe(verdict);
+    expect(r.stated?.share === null || r.stated?.share === undefined ? null : Number(r.stated.share.toFixed(6))).toBe(share);
+    const first = r.readings[0]!;
+    expect(first.kind === "number" ? first.value : null).toBe(value);
+    expect(r.note?.vi).toMatch(/báo cáo ghi/);
+  });
+
+  test("the words decide only where the value cannot be compared; a value against a target is judged as usual", () => {
+    // No target in the report (the article gives the plan only through its comparison): the words.
+    expect(judgeReportActual(parseTarget(""), "higher", readReportActual("285.920 tấn, vượt 4,16% kế hoạch", "tấn")).status).toBe("exceeded");
+    expect(judgeReportActual(parseTarget("Dự toán HĐND tỉnh giao"), "higher", readReportActual("đạt 99,8% kế hoạch", "tỷ đồng")).status).toBe("near");
+    expect(judgeReportActual(parseTarget(""), "higher", readReportActual("đạt 80% kế hoạch", "tỷ đồng")).status).toBe("shortfall");
+    // A target and a value: the value against the target, the words kept in the note.
+    const both = readReportActual("8,1% (đạt kế hoạch 8-8,3%)", "%");
+    expect(judgeReportActual(parseTarget("8-8,3"), "higher", both).status).toBe("met");
+    expect(judgeReportActual(parseTarget("8,5"), "higher", both).status).toBe("near");
+  });
+
+  test("words that only look like a plan are not one (“khoảng” is not “KH”)", () => {
+    expect(readReportActual("đạt khoảng 2%", "%").stated ?? null).toBeNull();
+    expect(readReportActual("khoảng 3%", "%").stated ?? null).toBeNull();
+  });
+});
 
 describe("reading an actual as a report writes it", () => {
   // Every row with its four fields (jest would take a missing fourth for a done callback).
@@ -112,9 +165,10 @@ describe("reading an actual as a report writes it", () => {
     expect(readReportActual("", "%").readings[0]!.kind).toBe("no_data");
   });
 
-  test("“Xuất siêu” for a trade-deficit indicator is below any deficit cap", () => {
+  test("“Xuất siêu” for a trade-deficit indicator is beyond any deficit cap (the national 2019 report: Vượt)", () => {
     const r = readReportActual("Xuất siêu", "%", "vi", "Tỷ lệ nhập siêu so với tổng kim ngạch xuất khẩu");
-    expect(judgeReportActual(parseTarget("Dưới 3"), "lower", r).status).toBe("met");
+    expect(judgeReportActual(parseTarget("Dưới 3"), "lower", r).status).toBe("exceeded");
+    expect(judgeReportActual(parseTarget("Khoảng 3,5"), "lower", r).status).toBe("exceeded");
     expect(readReportActual("Xuất siêu", "%", "vi", "Tổng kim ngạch xuất khẩu").readings[0]!.kind).toBe("invalid");
   });
 
@@ -149,5 +203,21 @@ const JUDGED: Judged[] = [
 describe("judging a report's actual", () => {
   test.each(JUDGED)("“%s” against “%s” (%s is better): %s", (text, target, direction, status) => {
     expect(judgeReportActual(parseTarget(target), direction, readReportActual(text, text.includes("xã") ? "%" : "%")).status).toBe(status);
+  });
+});
+
+describe("an input cell holding words a report would write", () => {
+  test("stays flagged (its formulas read numbers), and the message says what the report reader makes of it", () => {
+    const target = parseTarget("≥ 7");
+    const j = judgeCell(target, "higher", "ước đạt 7,1%");
+    expect(j.status).toBe("invalid");
+    const e = explain(j, target, "%", "ước đạt 7,1%");
+    expect(e.vi).toBe("“ước đạt 7,1%” không phải là số trong ô nhập liệu; đọc như báo cáo là 7,1: gõ 7,1 vào ô, chữ ghi vào Ghi chú");
+    expect(e.en).toContain("read as reports write it, 7.1");
+    expect(explain(judgeCell(target, "higher", "khoảng 3%"), target, "%", "khoảng 3%").vi).toContain("là 3 (có chữ ước lượng)");
+    // Words that read as nothing keep the plain message.
+    expect(explain(judgeCell(target, "higher", "abc"), target, "%", "abc").vi).toBe("“abc” không phải là số: cần một số như 95,1 hoặc 1.462,8");
+    // A unit that does not match is not offered as a number.
+    expect(explain(judgeCell(target, "higher", "12 xã"), target, "%", "12 xã").vi).toContain("không phải là số:");
   });
 });
