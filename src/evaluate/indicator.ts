@@ -1,3 +1,4 @@
+import { readEntry } from "./entry";
 import type { Indicator } from "../model/indicator";
 import type { Target } from "../model/target";
 import { judgeCell, type JudgeOptions, type Judgement } from "./judge";
@@ -14,7 +15,7 @@ export function targetFor(indicator: Indicator, year: string | null): Target {
 
 export function baselineFor(indicator: Indicator, year: string, actuals: Record<string, unknown> = {}): number | null {
   const previous = String(Number(year) - 1);
-  const entered = readActual(actuals[previous]);
+  const entered = readEntry(actuals[previous], indicator.unit);
   if (entered.kind === "number") return entered.value;
   return indicator.history[previous] ?? null;
 }

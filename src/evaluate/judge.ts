@@ -1,7 +1,8 @@
+import { readEntry } from "./entry";
 import type { Direction } from "../model/indicator";
 import type { Status } from "../model/status";
 import type { Target } from "../model/target";
-import { readActual, type ActualReading, type InvalidReason } from "./actual";
+import type { ActualReading, InvalidReason } from "./actual";
 import { isCountUnit, isRankUnit, isWholeNumberUnit } from "../parse/units";
 
 /**
@@ -154,7 +155,7 @@ function resolveAmbiguity(reading: Extract<ActualReading, { kind: "number" }>, u
 
 /** Judges a cell value as the host holds it (number, text, boolean, null). */
 export function judgeCell(target: Target, direction: Direction, cell: unknown, options: JudgeOptions = {}): Judgement {
-  return judge(target, direction, readActual(cell), options);
+  return judge(target, direction, readEntry(cell, options.unit ?? ""), options);
 }
 
 export function judge(target: Target, direction: Direction, reading: ActualReading, options: JudgeOptions = {}): Judgement {

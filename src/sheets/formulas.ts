@@ -1,6 +1,8 @@
 import type { Target } from "../model/target";
 import type { DefinedName, SheetSpec } from "./plan";
 import { ACHIEVED_WORDS, NO_DATA_WORDS, NOT_ACHIEVED_WORDS } from "../evaluate/actual";
+import { ENTRY_WORDS } from "../evaluate/entry";
+import { REPORT_VERDICT } from "./verdicts";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import type { Status } from "../model/status";
 
@@ -26,7 +28,9 @@ export interface BlockRefs {
   stretch: string;
   baseline: string;
   years: string;
-  /** Computed helpers: the entry's bare text, its number, how it reads, the value judged, the status code. */
+  /** Computed helpers: the entry without words of estimate and the unit, its bare text, its number, how it
+   * reads, the value judged, the status code. */
+  words: string;
   text: string;
   number: string;
   reading: string;
@@ -42,6 +46,8 @@ export interface RowRefs {
   percentUnit: string;
   /** TRUE when the unit counts whole things (households, people, communes) or is a rank. */
   countUnit: string;
+  /** The visible unit column ("Đơn vị"), whose text an entry may repeat ("6.120 tỷ đồng"); none on scenario sheets. */
+  unit?: string | null;
 }
 
 /**
@@ -81,18 +87,29 @@ export function targetHelpers(target: Target, indicatorUnit: string, years = 1):
 /** The row helper "count unit": whole things or a rank, exactly as the engine's ambiguity rule reads them. */
 export { isWholeNumberUnit as isCountUnit } from "../parse/units";
 
-/** The word lists of evaluate/actual.ts, on a hidden sheet behind these names. */
+/** The status codes in one order, with the label a sheet shows for each and the word a year-end report uses. */
+const CODES: readonly Status[] = ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"];
+
+/**
+ * The word lists of evaluate/actual.ts, on a hidden sheet behind these names, and the status lists the label
+ * formulas look up (one short INDEX/MATCH per cell instead of a chain of seven IFs: a load of 1,000 indicators
+ * stays within one Excel request).
+ */
 export const WORD_LISTS = {
   IM_KHONG_SO_LIEU: NO_DATA_WORDS,
   IM_DAT: ACHIEVED_WORDS,
   IM_KHONG_DAT: NOT_ACHIEVED_WORDS,
+  IM_MA: CODES,
+  IM_NHAN: CODES.map((c) => `${STATUS_VOCABULARY[c].symbol} ${STATUS_VOCABULARY[c].vi}`),
+  IM_DANH_GIA: CODES.map((c) => REPORT_VERDICT[c].vi),
 } as const;
 export const WORD_LIST_SHEET = "_IM";
 
 const EPS = "1E-9";
 
 function inList(name: keyof typeof WORD_LISTS, x: string): string {
-  // SUMPRODUCT of a comparison: case-insensitive and, unlike MATCH or COUNTIF, free of wildcards.
+  // SUMPRODUCT of a comparison: case-insensitive (so no LOWER is needed) and, unlike MATCH or COUNTIF, free of
+  // wildcards.
   return `SUMPRODUCT(--(${name}=${x}))>0`;
 }
 
@@ -109,10 +126,33 @@ function pos(t: string, ch: string): string {
   return `IFERROR(FIND("${ch}",${t}),0)`;
 }
 
-/** The entry's text without "%" and spaces; empty for a number or a blank. */
+/**
+ * The entry in lower case without the words of estimate and the row's unit (evaluate/entry.ts, `entryCore`):
+ * "ước đạt 7,1%" → "7,1%", "6.120 tỷ đồng" → "6.120". The unit is taken out first, so a unit that holds one of
+ * the words keeps it.
+ */
+export function wordsFormula(r: number, b: BlockRefs, row: RowRefs): string {
+  const a = `${b.actual}${r}`;
+  let x = `LOWER(TRIM(${a}))`;
+  if (row.unit) {
+    const u = `TRIM(${row.unit}${r})`;
+    // SUBSTITUTE of an empty text is not relied on: with no unit, a word that goes next anyway.
+    x = `SUBSTITUTE(${x},IF(LEN(${u})>0,LOWER(${u}),"${ENTRY_WORDS[0]}"),"")`;
+  }
+  for (const w of ENTRY_WORDS) x = `SUBSTITUTE(${x},"${w}","")`;
+  // A number reads as its own text here; the text helper looks at this only for a text entry.
+  return `TRIM(${x})`;
+}
+
+/**
+ * The entry's text without "%" and spaces; empty for a number or a blank. Words of estimate and the unit are
+ * left out when what remains stood together in the entry (the "words" helper); otherwise the entry as typed.
+ */
 export function textFormula(r: number, b: BlockRefs): string {
   const a = `${b.actual}${r}`;
-  return `IF(ISTEXT(${a}),TRIM(SUBSTITUTE(TRIM(${a}),"%","")),"")`;
+  const w = `${b.words}${r}`;
+  // FIND of an empty text is 1: an entry of words only reads as its empty rest, which is no number either.
+  return `IF(ISTEXT(${a}),TRIM(SUBSTITUTE(IF(ISNUMBER(FIND(${w},LOWER(TRIM(${a})))),${w},TRIM(${a})),"%","")),"")`;
 }
 
 /** The entry's number: a numeric cell (in points when formatted as a percentage), or text read vi-VN / en-US. */
@@ -132,10 +172,11 @@ export function readingFormula(r: number, b: BlockRefs, row: RowRefs): string {
   const a = `${b.actual}${r}`;
   const t = `${b.text}${r}`;
   const n = `${b.number}${r}`;
-  const low = `LOWER(TRIM(${a}))`;
-  const one = (sep: string, other: string) => `AND(${count(t, sep)}=1,${count(t, other)}=0,LEN(${t})-${pos(t, sep)}=3,${pos(t, sep)}<=4,LEFT(${t},1)<>"0")`;
-  // "1.800" typed for a percentage reads 1800 the vi-VN way: implausible, so the user must say which.
-  const amb = `AND(OR(${row.percentUnit}${r},RIGHT(TRIM(${a}),1)="%"),OR(${one(".", ",")},${one(",", ".")}),ABS(${n})>100)`;
+  const low = `TRIM(${a})`;
+  // "1.800" typed for a percentage reads 1800 the vi-VN way: implausible, so the user must say which. The text
+  // has one separator, "." or ",", with three digits after it and at most three before.
+  const at = `IFERROR(FIND(".",SUBSTITUTE(${t},",",".")),0)`;
+  const amb = `AND(OR(${row.percentUnit}${r},RIGHT(TRIM(${a}),1)="%"),LEN(${t})-LEN(SUBSTITUTE(SUBSTITUTE(${t},",",""),".",""))=1,LEN(${t})-${at}=3,${at}<=4,LEFT(${t},1)<>"0",ABS(${n})>100)`;
   return (
     `IF(ISBLANK(${a}),"none",IF(ISNUMBER(${a}),IF(${percentFormatted(a)},"pct","num"),IF(ISERROR(${a}),"bad",IF(TRIM(${a})="","none",` +
     `IF(${inList("IM_KHONG_SO_LIEU", low)},"none",IF(${inList("IM_DAT", low)},"yes",IF(${inList("IM_KHONG_DAT", low)},"no",` +
@@ -326,15 +367,14 @@ export function combinedCodeFormula(codeColumn: string, first: number, last: num
 }
 
 /** The status as a person reads it, in colour or not: "✓ Đạt". */
-export function statusLabelFormula(codeCell: string, lang: "vi" | "en" = "vi"): string {
-  const order: Status[] = ["exceeded", "met", "near", "shortfall", "no_data", "invalid"];
+export function statusLabelFormula(codeCell: string): string {
   const last = STATUS_VOCABULARY.not_applicable;
-  let f = `"${last.symbol} ${lang === "vi" ? last.vi : last.en}"`;
-  for (const s of [...order].reverse()) {
-    const v = STATUS_VOCABULARY[s];
-    f = `IF(${codeCell}="${s}","${v.symbol} ${lang === "vi" ? v.vi : v.en}",${f})`;
-  }
-  return f;
+  return `IFERROR(INDEX(IM_NHAN,MATCH(${codeCell},IM_MA,0)),"${last.symbol} ${last.vi}")`;
+}
+
+/** The year-end report's word for a status code: Vượt, Đạt, Không đạt (near or short), … */
+export function reportWordFormula(codeCell: string): string {
+  return `IFERROR(INDEX(IM_DANH_GIA,MATCH(${codeCell},IM_MA,0)),"${REPORT_VERDICT.not_applicable.vi}")`;
 }
 
 /** The hidden sheet of word lists and the names the reading formulas use. */
@@ -342,7 +382,7 @@ export function wordListSheet(): { sheet: SheetSpec; names: DefinedName[] } {
   const lists = Object.entries(WORD_LISTS);
   const height = Math.max(...lists.map(([, words]) => words.length));
   const rows = Array.from({ length: height }, (_, r) => lists.map(([, words]) => ({ value: words[r] ?? null })));
-  const letters = ["A", "B", "C"];
+  const letters = lists.map((_, k) => String.fromCharCode(65 + k));
   return {
     sheet: {
       name: WORD_LIST_SHEET,
@@ -359,7 +399,7 @@ export function wordListSheet(): { sheet: SheetSpec; names: DefinedName[] } {
       freeze: { row: 0, column: 0 },
       conditional: [],
       validations: [],
-      print: { orientation: "portrait", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: null, area: `A1:C${height}`, header: "", footer: "" },
+      print: { orientation: "portrait", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: null, area: `A1:${letters[letters.length - 1]}${height}`, header: "", footer: "" },
       protect: false,
       tabColor: null,
       hidden: true,

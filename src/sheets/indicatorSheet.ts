@@ -15,6 +15,7 @@ import {
   numberFormula,
   readingFormula,
   textFormula,
+  wordsFormula,
   statusCodeFormula,
   statusLabelFormula,
   targetHelpers,
@@ -172,7 +173,7 @@ function allocate(): { add: (spec: ColumnSpec) => string; columns: ColumnPlan[] 
   };
 }
 
-const HELPER_NAMES = ["kind", "min", "max", "stretch", "baseline", "years", "text", "number", "reading", "value", "code"] as const;
+const HELPER_NAMES = ["kind", "min", "max", "stretch", "baseline", "years", "words", "text", "number", "reading", "value", "code"] as const;
 
 function titleRows(plan: Plan, title: string, options: SheetOptions, width: number): Cell[][] {
   const legend: Cell[] = [{}, {}, { value: "Chú giải (trạng thái):", style: "legendLabel" }];
@@ -366,6 +367,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     tolerance: add({ key: "h:tolerance", header: "_dung sai", width: 8, hidden: true }),
     percentUnit: add({ key: "h:percent", header: "_đv %", width: 8, hidden: true }),
     countUnit: add({ key: "h:count", header: "_đv đếm", width: 8, hidden: true }),
+    unit,
   };
   const kindCols: string[] = [];
   const blockRefs: BlockRefs[] = blocks.map((b, k) => {
@@ -508,6 +510,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
         });
         put(cells, refs.years, { formula: f, style: "helper" });
       } else put(cells, refs.years, { value: h.years, style: "helper" });
+      put(cells, refs.words, { formula: wordsFormula(r, refs, rowRefs), style: "helper" });
       put(cells, refs.text, { formula: textFormula(r, refs), style: "helper" });
       put(cells, refs.number, { formula: numberFormula(r, refs, rowRefs), style: "helper" });
       put(cells, refs.reading, { formula: readingFormula(r, refs, rowRefs), style: "helper" });

@@ -2,6 +2,8 @@ import type { Cell, ConditionalRule, SheetSpec } from "./plan";
 import { rowHeight } from "./plan";
 import { col, mainBlock, quote } from "./refs";
 import { SECTION_MARK } from "./indicatorSheet";
+import { reportWordFormula } from "./formulas";
+import { REPORT_VERDICT } from "./verdicts";
 
 /**
  * The year-end report (Báo cáo kết quả thực hiện) in the form provincial reports use: TT | Chỉ tiêu | ĐVT |
@@ -15,16 +17,7 @@ export const REPORT_SHEET = "Báo cáo năm";
 /** Cell A1 of the report sheet: how a refresh knows the sheet is the add-in's, whatever staff named theirs. */
 export const REPORT_MARK = "im:report";
 
-/** Reports' verdict words: a "Gần đạt" is a "Không đạt" to them. */
-export const REPORT_VERDICT: Record<string, { vi: string; en: string }> = {
-  exceeded: { vi: "Vượt", en: "Exceeded" },
-  met: { vi: "Đạt", en: "Met" },
-  near: { vi: "Không đạt", en: "Not met" },
-  shortfall: { vi: "Không đạt", en: "Not met" },
-  no_data: { vi: "Chưa có số liệu", en: "No data" },
-  invalid: { vi: "Lỗi nhập liệu", en: "Invalid input" },
-  not_applicable: { vi: "Không đánh giá", en: "Not assessed" },
-};
+export { REPORT_VERDICT } from "./verdicts";
 
 /** The block a sheet reports for a year: that year's when the sheet has one, else its main block (the period, the year, the plan). */
 export function reportBlock(sheet: SheetSpec, year: string): string {
@@ -85,8 +78,7 @@ export function buildReportSheet(sheets: SheetSpec[], year: string, asOf: string
   const first = rows.length + 1;
   // The texts the formulas will show, by row, to size the rows (a formula cell has no text to measure).
   const shown = new Map<number, Cell[]>();
-  const verdict = (code: string) =>
-    `IF(${code}="exceeded","Vượt",IF(${code}="met","Đạt",IF(OR(${code}="near",${code}="shortfall"),"Không đạt",IF(${code}="no_data","Chưa có số liệu",IF(${code}="invalid","Lỗi nhập liệu","Không đánh giá")))))`;
+  const verdict = reportWordFormula;
   for (const sheet of sheets.filter((s) => s.kind === "indicators")) {
     const block = reportBlock(sheet, year);
     const ref = (key: string, r: number) => {

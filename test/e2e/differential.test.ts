@@ -15,6 +15,7 @@ import {
   targetHelpers,
   textFormula,
   valueFormula,
+  wordsFormula,
   wordListSheet,
   type BlockRefs,
   type RowRefs,
@@ -110,6 +111,11 @@ function cases(): Case[] {
           // The same value typed the vi-VN way, and with a percent sign where it is a percentage.
           all.push({ target: tpl.target, direction, unit: tpl.unit, actual: formatNumber(v, 4, "vi"), baseline, tolerance });
           if (tpl.unit === "%" || tpl.target.index) all.push({ target: tpl.target, direction, unit: tpl.unit, actual: `${formatNumber(v, 4, "vi")}%`, baseline, tolerance });
+          // As reports write it: with words of estimate, or with the row's unit.
+          if (tolerance === 0.05) {
+            all.push({ target: tpl.target, direction, unit: tpl.unit, actual: `ước đạt ${formatNumber(v, 4, "vi")}${tpl.unit === "%" ? "%" : ""}`, baseline, tolerance });
+            if (tpl.unit !== "") all.push({ target: tpl.target, direction, unit: tpl.unit, actual: `${formatNumber(v, 4, "vi")} ${tpl.unit}`, baseline, tolerance });
+          }
         }
         if (tolerance === 0.05) {
           for (const w of words) all.push({ target: tpl.target, direction, unit: tpl.unit, actual: w, baseline, tolerance });
@@ -118,6 +124,11 @@ function cases(): Case[] {
           all.push({ target: tpl.target, direction, unit: tpl.unit, actual: "1,800", baseline, tolerance });
           all.push({ target: tpl.target, direction, unit: tpl.unit, actual: "107.27", baseline, tolerance });
           all.push({ target: tpl.target, direction, unit: tpl.unit, actual: "7,5%", baseline, tolerance });
+          // Words around a value that the cells read, and ones they must not (numbers apart, bounds, another unit).
+          for (const w of ["Ước tính 95,1%", "dự ước 1.800", "ĐẠT 7", "7 đạt", "Ước thực hiện  12", "2025 đạt 7", "ước 7 đạt 5", "trên 5", "khoảng 3%", "12 xã", "ước đạt", "đạt chuẩn"]) {
+            all.push({ target: tpl.target, direction, unit: tpl.unit, actual: w, baseline, tolerance });
+          }
+          all.push({ target: tpl.target, direction, unit: tpl.unit, actual: `ước đạt 30.500 ${tpl.unit.toUpperCase()}`, baseline, tolerance });
           if (baseline !== null) all.push({ target: tpl.target, direction, unit: tpl.unit, actual: 1, baseline: null, tolerance });
         }
       }
@@ -127,9 +138,10 @@ function cases(): Case[] {
 }
 
 // Columns of the test sheet: A actual, B direction, C tolerance, D percent unit, E count unit, F min, G max,
-// H stretch, I baseline, J years, K text, L number, M reading, N value, O status code, P gap, Q achievement.
-const ROW: RowRefs = { direction: "B", tolerance: "C", percentUnit: "D", countUnit: "E" };
-const BLOCK: BlockRefs = { actual: "A", min: "F", max: "G", stretch: "H", baseline: "I", years: "J", text: "K", number: "L", reading: "M", value: "N", code: "O" };
+// H stretch, I baseline, J years, K text, L number, M reading, N value, O status code, P gap, Q achievement,
+// R the unit as the sheet shows it, S the entry without words of estimate and unit.
+const ROW: RowRefs = { direction: "B", tolerance: "C", percentUnit: "D", countUnit: "E", unit: "R" };
+const BLOCK: BlockRefs = { actual: "A", min: "F", max: "G", stretch: "H", baseline: "I", years: "J", words: "S", text: "K", number: "L", reading: "M", value: "N", code: "O" };
 
 /** The cases as a sheet plan, written by the production xlsx host with the word lists it needs. */
 function casesPlan(all: Case[]): SheetPlan {
@@ -154,6 +166,8 @@ function casesPlan(all: Case[]): SheetPlan {
       { formula: statusCodeFormula(r, BLOCK, ROW, h) },
       { formula: gapFormula(r, BLOCK, ROW, h) },
       { formula: achievementFormula(r, BLOCK, ROW, h) },
+      { value: c.unit },
+      { formula: wordsFormula(r, BLOCK, ROW) },
     ];
   });
   const lists = wordListSheet();
@@ -164,7 +178,7 @@ function casesPlan(all: Case[]): SheetPlan {
     hidden: false,
     columns: rows[0]!.map((_, k) => ({ key: `c${k}`, header: "", width: 10 })),
     rows,
-    print: { ...lists.sheet.print, area: `A1:Q${rows.length}` },
+    print: { ...lists.sheet.print, area: `A1:S${rows.length}` },
   };
   return { title: "cases", styles: {}, sheets: [sheet, lists.sheet], names: lists.names };
 }
@@ -177,6 +191,11 @@ describe("the workbook's status formulas agree with the engine (LibreOffice reca
     expect(new Set(all.map((c) => c.target.kind)).size).toBe(13);
     const statuses = new Set(all.map((c) => judgeCell(c.target, c.direction, c.actual, { unit: c.unit, baseline: c.baseline, years: 2, tolerance: c.tolerance }).status));
     expect([...statuses].sort()).toEqual(["exceeded", "invalid", "met", "near", "no_data", "not_applicable", "shortfall"]);
+    // Entries with words of estimate or the unit are among them, and most read as values.
+    const worded = all.filter((c) => typeof c.actual === "string" && /ước|đạt|dự|[a-zđ]$/iu.test(c.actual) && /\d/.test(c.actual));
+    const read = worded.filter((c) => judgeCell(c.target, c.direction, c.actual, { unit: c.unit, baseline: c.baseline, years: 2, tolerance: c.tolerance }).status !== "invalid");
+    expect(worded.length).toBeGreaterThan(400);
+    expect(read.length / worded.length).toBeGreaterThan(0.6);
   });
 
   test("every status computed by LibreOffice equals the engine's", async () => {

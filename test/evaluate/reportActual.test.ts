@@ -207,17 +207,24 @@ describe("judging a report's actual", () => {
 });
 
 describe("an input cell holding words a report would write", () => {
-  test("stays flagged (its formulas read numbers), and the message says what the report reader makes of it", () => {
+  test("words of estimate and the row's unit are read (entry.ts, mirrored by the formulas)", () => {
     const target = parseTarget("≥ 7");
-    const j = judgeCell(target, "higher", "ước đạt 7,1%");
+    expect(judgeCell(target, "higher", "ước đạt 7,1%", { unit: "%" }).status).toBe("exceeded");
+    expect(judgeCell(parseTarget("6.000"), "higher", "6.120 tỷ đồng", { unit: "tỷ đồng" }).status).toBe("exceeded");
+  });
+
+  test("what the cells cannot read stays flagged, and the message says what the report reader makes of it", () => {
+    const target = parseTarget("≥ 0,9");
+    const j = judgeCell(target, "higher", "950 triệu USD", { unit: "tỷ USD" });
     expect(j.status).toBe("invalid");
-    const e = explain(j, target, "%", "ước đạt 7,1%");
-    expect(e.vi).toBe("“ước đạt 7,1%” không phải là số trong ô nhập liệu; đọc như báo cáo là 7,1: gõ 7,1 vào ô, chữ ghi vào Ghi chú");
-    expect(e.en).toContain("read as reports write it, 7.1");
-    expect(explain(judgeCell(target, "higher", "khoảng 3%"), target, "%", "khoảng 3%").vi).toContain("là 3 (có chữ ước lượng)");
+    const e = explain(j, target, "tỷ USD", "950 triệu USD");
+    expect(e.vi).toBe("“950 triệu USD” không phải là số trong ô nhập liệu; đọc như báo cáo là 0,95: gõ 0,95 vào ô, chữ ghi vào Ghi chú");
+    expect(e.en).toContain("read as reports write it, 0.95");
+    const pct = parseTarget("≥ 3");
+    expect(explain(judgeCell(pct, "higher", "khoảng 3%", { unit: "%" }), pct, "%", "khoảng 3%").vi).toContain("là 3 (có chữ ước lượng)");
     // Words that read as nothing keep the plain message.
-    expect(explain(judgeCell(target, "higher", "abc"), target, "%", "abc").vi).toBe("“abc” không phải là số: cần một số như 95,1 hoặc 1.462,8");
+    expect(explain(judgeCell(pct, "higher", "abc"), pct, "%", "abc").vi).toBe("“abc” không phải là số: cần một số như 95,1 hoặc 1.462,8");
     // A unit that does not match is not offered as a number.
-    expect(explain(judgeCell(target, "higher", "12 xã"), target, "%", "12 xã").vi).toContain("không phải là số:");
+    expect(explain(judgeCell(pct, "higher", "12 xã", { unit: "%" }), pct, "%", "12 xã").vi).toContain("không phải là số:");
   });
 });

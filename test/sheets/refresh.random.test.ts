@@ -186,7 +186,7 @@ function check(refresh: Refresh, typed: Typed, catalog: ReturnType<typeof tvCata
   for (const r of rows) {
     const status = at(r, "status:2025");
     if (status === RETIRED_LABEL) expect(catalog.plans[0]!.appendices.some((a) => a.indicators.some((i) => i.id === at(r, "id")))).toBe(false);
-    else if (typeof at(r, "id") === "string" && /\.[0-9a-f]{6}$/.test(String(at(r, "id")))) expect(status).toEqual({ formula: expect.stringContaining("IF(") });
+    else if (typeof at(r, "id") === "string" && /\.[0-9a-f]{6}$/.test(String(at(r, "id")))) expect(status).toEqual({ formula: expect.stringContaining("MATCH(") });
   }
   // 6. A second refresh with the same source changes nothing and gives the same sheets.
   const again = refreshWorkbook(catalog, readExisting(after), { ...OPTIONS, now: "23/11/2026 08:00" });

@@ -34,7 +34,7 @@ describe("the monitoring workbook plan of the seeds", () => {
       "_IM",
     ]);
     expect(plan.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["_IM"]);
-    expect(plan.names.map((n) => n.name)).toEqual(["IM_KHONG_SO_LIEU", "IM_DAT", "IM_KHONG_DAT"]);
+    expect(plan.names.map((n) => n.name)).toEqual(["IM_KHONG_SO_LIEU", "IM_DAT", "IM_KHONG_DAT", "IM_MA", "IM_NHAN", "IM_DANH_GIA"]);
   });
 
   test("every indicator has a row, the base and high scenario rows sharing one", () => {

@@ -121,20 +121,21 @@ export function textRuns(sheet: SheetSpec, plan: SheetPlan): { all: string[]; in
 
 function applyStyle(range: Excel.Range, s: StyleSpec, batch: Batch, f: Features): void {
   const fmt = range.format;
-  if (s.fill) fmt.fill.color = `#${s.fill}`;
-  if (s.font) fmt.font.color = `#${s.font}`;
-  if (s.bold !== undefined) fmt.font.bold = s.bold;
-  if (s.italic !== undefined) fmt.font.italic = s.italic;
-  if (s.size) fmt.font.size = s.size;
-  if (s.hAlign) fmt.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right";
-  if (s.vAlign) fmt.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom";
-  if (s.wrap !== undefined) fmt.wrapText = s.wrap;
-  if (s.indent && f.has("pageLayout")) fmt.indentLevel = s.indent; // RangeFormat.indentLevel: ExcelApi 1.9
+  // Each property set is one action on its own object path (format, fill, font, protection): counted one by one.
+  const set = (value: unknown) => track(batch, value);
+  if (s.fill) set((fmt.fill.color = `#${s.fill}`));
+  if (s.font) set((fmt.font.color = `#${s.font}`));
+  if (s.bold !== undefined) set((fmt.font.bold = s.bold));
+  if (s.italic !== undefined) set((fmt.font.italic = s.italic));
+  if (s.size) set((fmt.font.size = s.size));
+  if (s.hAlign) set((fmt.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right"));
+  if (s.vAlign) set((fmt.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "middle" ? "Center" : "Bottom"));
+  if (s.wrap !== undefined) set((fmt.wrapText = s.wrap));
+  if (s.indent && f.has("pageLayout")) set((fmt.indentLevel = s.indent)); // RangeFormat.indentLevel: ExcelApi 1.9
   // A single value applies to every cell of the range ("Update all cells in a range"); an array must match its shape.
-  if (s.numFmt) range.numberFormat = asGrid(s.numFmt);
-  if (s.locked === false) fmt.protection.locked = false;
-  track(batch, s);
-  track(batch, s);
+  if (s.numFmt) set((range.numberFormat = asGrid(s.numFmt)));
+  if (s.locked === false) set((fmt.protection.locked = false));
+  track(batch, null); // the range itself
 }
 
 /** Values (text and numbers) and formulas of rows [from, to), as exact 2-D arrays; null leaves a cell as it is. */
