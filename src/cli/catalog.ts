@@ -11,7 +11,7 @@ import { parseCommand } from "./args";
  * Prints the catalog of the seed plans (or of a tab-separated table in FILE): with --json an array of
  * indicators, without it a readable summary. Bad input exits with 1 and a message; bad options with 2.
  */
-const USAGE = "npm run -s catalog -- [--json] [--from FILE.tsv]";
+const USAGE = "npm run -s catalog -- [--json] [--from FILE.tsv [--name TÊN-NGẮN] [--target-column \"TIÊU ĐỀ CỘT\"]]";
 
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : s.slice(0, n - 1) + "…";
@@ -45,14 +45,14 @@ export function summary(catalog: Catalog, skipped: Record<string, Skipped[]>): s
 }
 
 export function main(argv: string[]): number {
-  const command = parseCommand(argv, { flags: ["--json"], values: ["--from", "--name"] }, USAGE);
+  const command = parseCommand(argv, { flags: ["--json"], values: ["--from", "--name", "--target-column"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { flags, values } = command.args;
   let catalog: Catalog;
   let skipped: Record<string, Skipped[]>;
   const from = values.get("--from");
   if (from !== undefined) {
-    const read = catalogFromFile(from, values.get("--name"));
+    const read = catalogFromFile(from, values.get("--name"), undefined, values.get("--target-column"));
     if (!read.ok) {
       process.stderr.write(`${read.error}\n`);
       return 1;

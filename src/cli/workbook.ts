@@ -25,13 +25,13 @@ import { checkInputFile, writeFileAtomic } from "../node/files";
  * (--dry-run: only say what would change; --restore: put back the entries saved before the last refresh).
  */
 const USAGE = [
-  "npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv [--name TÊN-NGẮN]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list]",
+  'npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv [--name TÊN-NGẮN] [--target-column "TIÊU ĐỀ CỘT"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list]',
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx [--dry-run] [--plans ID,ID] [--from TABLE.tsv] [--no-protect]   (cập nhật chỉ tiêu / refresh targets)",
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx --restore   (khôi phục số liệu trước lần cập nhật / restore entries saved before the last refresh)",
 ].join("\n");
 
 export async function main(argv: string[]): Promise<number> {
-  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list"], values: ["--in", "--out", "--plans", "--from", "--name", "--actuals", "--as-of", "--tolerance"] }, USAGE);
+  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list"], values: ["--in", "--out", "--plans", "--from", "--name", "--target-column", "--actuals", "--as-of", "--tolerance"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { values } = command.args;
   const tolerance = values.has("--tolerance") ? Number(values.get("--tolerance")!.replace(",", ".")) : 0.05;
@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     // Refreshing a workbook from a revised table saved under another file name: without --name, the table
     // keeps the identity of the one pasted table the workbook has, so its sheet is refreshed, not added.
     const adopted = values.has("--in") && !values.has("--name") ? await pastedPlanOf(resolve(values.get("--in")!)) : null;
-    const read = catalogFromFile(from, values.get("--name"), adopted ?? undefined);
+    const read = catalogFromFile(from, values.get("--name"), adopted ?? undefined, values.get("--target-column"));
     if (adopted) process.stdout.write(`Bảng ${from} được ghép với bảng ${adopted} trong workbook (dùng --name để đặt tên khác) / the table is matched to ${adopted} in the workbook (use --name to name it otherwise)\n`);
     if (!read.ok) {
       process.stderr.write(`${read.error}\n`);

@@ -33,6 +33,14 @@ export const MESSAGES = {
     vi: "Tệp không phải văn bản (có byte nhị phân): hãy dán bảng dạng văn bản, các cột cách nhau bằng Tab",
     en: "The file is not text (it has binary bytes): paste the table as text, columns separated by tabs",
   },
+  "input.noTargetColumn": {
+    vi: "Bảng không có cột chỉ tiêu kế hoạch (các cột: {headers}): tên chỉ tiêu không phải là chỉ tiêu. Có thể đọc chữ trong cột {columns} như chỉ tiêu (--target-column \"…\", hoặc nút “Đọc cột này làm chỉ tiêu”)",
+    en: "The table has no target column (columns: {headers}): indicator names are not targets. The text of {columns} can be read as targets (--target-column \"…\", or the button “Read this column as targets”)",
+  },
+  "input.targetColumnNotFound": {
+    vi: "Không có cột “{name}” để đọc làm chỉ tiêu. Các cột: {headers}",
+    en: "There is no column “{name}” to read as targets. Columns: {headers}",
+  },
   "input.noHeader": {
     vi: "Không tìm thấy dòng tiêu đề bảng: cần ít nhất cột “Chỉ tiêu” và một cột chỉ tiêu kế hoạch (ví dụ “Kế hoạch năm 2025”), các cột cách nhau bằng Tab",
     en: "No table header found: at least a “Chỉ tiêu” (indicator) column and a target column (e.g. “Kế hoạch năm 2025”) are needed, columns separated by tabs",

@@ -331,11 +331,15 @@ export function sentenceIndicators(
  * measurable clause; the parts after "trong đó" stand under the clause they belong to. Bullets without a
  * measurable clause are returned in `skipped`, so that nothing is dropped without a word.
  */
-export function proseToAppendix(bullets: { text: string; line: number }[], src: AppendixSource): { appendix: Appendix; skipped: string[] } {
+export function proseToAppendix(
+  bullets: { text: string; line: number; section?: string | null }[],
+  src: AppendixSource,
+  options: { labelled?: boolean } = {},
+): { appendix: Appendix; skipped: string[] } {
   const indicators: Indicator[] = [];
   const skipped: string[] = [];
   bullets.forEach((b, k) => {
-    const clauses = splitStatement(b.text, { prose: true });
+    const clauses = splitStatement(b.text, { prose: true, qualitative: options.labelled });
     if (clauses.length === 0) {
       skipped.push(b.text);
       return;
@@ -345,15 +349,17 @@ export function proseToAppendix(bullets: { text: string; line: number }[], src: 
     clauses.forEach((c, j) => {
       const target = clauseTarget(c);
       const child = c.ofWhich && main !== null;
+      // A pasted list names a part under a label by both ("Cơ cấu kinh tế — dịch vụ"), as a person reads it.
+      const labelled = options.labelled && !c.ofWhich && c.context !== "" && !c.name.toLowerCase().startsWith(c.context.toLowerCase());
       const indicator = makeIndicator(src, {
         code: "",
         idCode: child ? `${k + 1}.${j + 1}.${++children}` : `${k + 1}.${j + 1}`,
-        name: c.name,
+        name: labelled ? `${c.context} — ${c.name}` : c.name,
         unit: target.unit ?? "",
         agency: "",
         level: child ? 1 : 0,
         parentId: child ? main!.id : null,
-        section: null,
+        section: b.section ?? null,
         target,
         line: b.line,
         statement: b.text,

@@ -22,7 +22,12 @@ export interface Clause {
 export interface SplitOptions {
   /** Prose mode: running text of a plan, where a clause ends with its target and the rest is commentary. */
   prose?: boolean;
+  /** A pasted list: a clause without a number that says something reaches a standard ("huyện Thanh Ba đạt
+   * chuẩn nông thôn mới") is a yes/no target of its own. */
+  qualitative?: boolean;
 }
+
+const QUALITATIVE_CLAUSE = /^(\p{L}[^\d]*?)\s+((?:đạt chuẩn|được công nhận|hoàn thành)\b.*)$/iu;
 
 /** Words that open a target phrase; the name ends before them. */
 const CUES = [
@@ -36,6 +41,7 @@ const CUES = [
   "phấn đấu",
   "duy trì",
   "có thêm",
+  "tăng thêm",
   "khoảng",
   "chiếm",
   "trên",
@@ -44,6 +50,7 @@ const CUES = [
   "tăng",
   "giảm",
   "đạt",
+  "từ",
   "≥",
   "≤",
   ">",
@@ -55,7 +62,8 @@ const FILLERS = /^(?:có|phấn đấu|và|trong đó|trong)$/i;
 const OF_WHICH = /(?:^|[,;.]\s*|\s)trong đó\s*:?\s*/giu;
 const SENTENCE_END = /\.\s+(?=[A-ZĐÀ-Ỹ])/gu;
 const PAREN = /\(([^()]*)\)/g;
-const LABEL = /^([^:\d]{2,60}):\s+/;
+/** A label before ":" ("Cơ cấu kinh tế: …", "Tỷ lệ bác sỹ, giường bệnh/1 vạn dân: …"): words, and numbers only as units. */
+const LABEL = /^([^:]{2,60}):\s+/;
 const DOUBLE_DIGIT = /(?:^|\s)(?:2|hai) con số(?=\s|$|[,.;])/;
 const RANGE_END = /^\s*%?\s*(?:-|–|đến)\s*\d+(?:[.,]\d+)*/;
 
@@ -74,7 +82,7 @@ function isMeasurable(text: string, n: NumberToken): boolean {
   return true;
 }
 
-function measurableNumbers(text: string): NumberToken[] {
+export function measurableNumbers(text: string): NumberToken[] {
   const out = scanNumbers(text).filter((n) => isMeasurable(text, n));
   const dd = DOUBLE_DIGIT.exec(text);
   if (dd) {
@@ -85,7 +93,7 @@ function measurableNumbers(text: string): NumberToken[] {
   return out;
 }
 
-function hasTarget(text: string): boolean {
+export function hasTarget(text: string): boolean {
   return measurableNumbers(text).length > 0;
 }
 
@@ -150,13 +158,17 @@ function clauseOf(raw: string, context: string, ofWhich: boolean, prose: boolean
     if (cut >= 0) text = tidy(text.slice(0, lastNumber.end + cut));
   }
   const { at, cued } = targetStart(text, first);
-  let name = tidy(text.slice(0, at));
+  // "… bình quân đầu người đến đạt từ 63 triệu đồng": "đến" before the verb is no part of the name.
+  let name = tidy(text.slice(0, at)).replace(/\s+đến$/u, "");
   if (prose) name = tidy(name.replace(/^.*\bmục tiêu\s+/i, ""));
   const target = tidy(text.slice(at));
   const afterNumber = tidy(text.slice(first.end).replace(RANGE_END, ""));
   const plainUnit = afterNumber === "" || PLAIN_UNITS.test(afterNumber);
   const nameWords = name.split(/\s+/).filter(Boolean);
-  if (nameWords.length < 2 && (nameWords.length === 0 || FILLERS.test(name))) name = text;
+  // "48,5 giường bệnh/1 vạn dân" after a label: the clause is named by what it counts.
+  const counted = /^[^\d]*?(\p{L}[\p{L}\s]*\/\s*\d[\d.,]*\s*\p{L}[\p{L}\s]*)$/u.exec(afterNumber);
+  if (nameWords.length === 0 && context !== "" && counted) name = counted[1]!.charAt(0).toUpperCase() + counted[1]!.slice(1);
+  else if (nameWords.length < 2 && (nameWords.length === 0 || FILLERS.test(name))) name = text;
   else if (!cued && !plainUnit) name = text;
   return { name, target, context, ofWhich };
 }
@@ -167,7 +179,7 @@ export function splitStatement(sentence: string, options: SplitOptions = {}): Cl
   let text = tidy(sentence);
   let label = "";
   const labelled = LABEL.exec(text);
-  if (labelled) {
+  if (labelled && !hasTarget(labelled[1]!)) {
     label = labelled[1]!.trim();
     text = text.slice(labelled[0].length);
   }
@@ -192,7 +204,9 @@ export function splitStatement(sentence: string, options: SplitOptions = {}): Cl
         if (k > 0) ofWhichOpen = true;
         for (const chunk of splitAtCommas(part)) {
           const ofWhich = ofWhichOpen;
-          const c = clauseOf(chunk, ofWhich ? lastMain : label, ofWhich, prose);
+          const qualitative = options.qualitative && !hasTarget(chunk) ? QUALITATIVE_CLAUSE.exec(tidy(chunk)) : null;
+          // Named by the whole clause, as a person lists it; the target is the yes/no "Đạt".
+          const c = qualitative ? { name: tidy(chunk).charAt(0).toUpperCase() + tidy(chunk).slice(1), target: "Đạt", context: label, ofWhich: false } : clauseOf(chunk, ofWhich ? lastMain : label, ofWhich, prose);
           if (!c) continue;
           if (c.name === tidy(chunk) && /^tương đương\s/i.test(c.target) && clauses.length > 0) {
             // "…, tương đương 4.302 USD": the same indicator in another unit.

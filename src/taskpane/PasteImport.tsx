@@ -26,11 +26,14 @@ export function PasteImport(props: {
   const [text, setText] = useState("");
   const [read, setRead] = useState<{ plan: Plan; skipped: number } | null>(null);
   const [corrections, setCorrections] = useState<Record<string, Correction>>({});
+  // A table without a target column: the columns the user may have read as targets instead.
+  const [columns, setColumns] = useState<string[]>([]);
 
-  const parse = (source: string) => {
+  const parse = (source: string, targetColumn?: string) => {
     // The short name names the sheet ("Bảng dán 1" → "BANG-DAN-1 1") and, when the text has no heading, the table.
-    const result = parsePastedTable(source, { name: name.trim() || t(lang, "pasteDefault", { n: 1 }) });
+    const result = parsePastedTable(source, { name: name.trim() || t(lang, "pasteDefault", { n: 1 }), ...(targetColumn ? { targetColumn } : {}) });
     setCorrections({});
+    setColumns(!result.ok ? result.targetColumns ?? [] : []);
     if (!result.ok) {
       setRead(null);
       props.onError(t(lang, "pasteTitle"), result.error[lang]);
@@ -70,6 +73,15 @@ export function PasteImport(props: {
           </Button>
         )}
       </div>
+      {columns.length > 0 && (
+        <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }} data-testid="target-columns">
+          {columns.map((c) => (
+            <Button key={c} size="small" onClick={() => parse(text, c)} disabled={props.busy}>
+              {t(lang, "readColumnAsTargets", { name: c })}
+            </Button>
+          ))}
+        </div>
+      )}
       {read && corrected && (
         <>
           <Text weight="semibold">{t(lang, "readingTitle")}</Text>

@@ -29,6 +29,7 @@ export const UI = {
   pasteCode: { vi: "Tên ngắn của bảng (đặt tên trang)", en: "Short name of the table (names the sheet)" },
   pasteDefault: { vi: "Bảng dán {n}", en: "Pasted table {n}" },
   useSelection: { vi: "Dùng vùng đang chọn", en: "Use the selection" },
+  readColumnAsTargets: { vi: "Đọc cột “{name}” làm chỉ tiêu", en: "Read “{name}” as targets" },
   readTable: { vi: "Đọc bảng", en: "Read the table" },
   readingTitle: { vi: "Cách đọc từng dòng — kiểm tra và sửa trước khi ghi", en: "How each row was read — check and correct before writing" },
   readAs: { vi: "Đọc là", en: "Read as" },
