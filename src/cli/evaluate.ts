@@ -3,15 +3,22 @@ import { statusLabel } from "../evaluate/vocabulary";
 import { bilingual } from "../i18n/messages";
 import { readTextFile } from "../node/input";
 import { parseCommand } from "./args";
+import { basename, dirname, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { idFromName } from "../model/ids";
+import { reportWorkbookPlan } from "../sheets/reportWorkbook";
+import { writeWorkbookFile } from "../hosts/xlsx/files";
+import { todayVi } from "../sheets/workbook";
 
 /**
- * npm run -s evaluate -- --from FILE [--json] [--target COL] [--actual COL] [--tolerance 0.05]
- * Judges every row of a year-end report table: indicator, target, actual, status, gap, achievement, message.
+ * npm run -s evaluate -- --from FILE [--json] [--target COL] [--actual COL] [--tolerance 0.05] [--report OUT.xlsx]
+ * Judges every row of a year-end report table: indicator, target, actual, status, gap, achievement, message,
+ * and how each of its other year and period columns reads; --report writes it as a workbook with its report sheet.
  */
-const USAGE = "npm run -s evaluate -- --from FILE.tsv [--json] [--target COL] [--actual COL] [--tolerance 0.05]";
+const USAGE = "npm run -s evaluate -- --from FILE.tsv [--json] [--target COL] [--actual COL] [--tolerance 0.05] [--report OUT.xlsx]";
 
-export function main(argv: string[]): number {
-  const command = parseCommand(argv, { flags: ["--json"], values: ["--from", "--target", "--actual", "--tolerance"] }, USAGE);
+export async function main(argv: string[]): Promise<number> {
+  const command = parseCommand(argv, { flags: ["--json"], values: ["--from", "--target", "--actual", "--tolerance", "--report"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { flags, values } = command.args;
   const from = values.get("--from");
@@ -33,10 +40,24 @@ export function main(argv: string[]): number {
     process.stderr.write(`${from}: Tệp trống / The file is empty\n`);
     return 1;
   }
-  const report = evaluateReport(file.text, { target: values.get("--target"), actual: values.get("--actual"), tolerance });
+  const planId = idFromName(basename(from).replace(/\.[^.]+$/, ""));
+  const report = evaluateReport(file.text, { target: values.get("--target"), actual: values.get("--actual"), tolerance, plan: planId });
   if (!report.ok) {
     process.stderr.write(`${from}: ${bilingual(report.error)}\n`);
     return 1;
+  }
+  const out = values.get("--report");
+  if (out !== undefined) {
+    const year = /(?:19|20)\d\d/.exec(report.targetHeader)?.[0] ?? /(?:19|20)\d\d/.exec(report.actualHeader)?.[0] ?? null;
+    const book = reportWorkbookPlan(report, { id: planId, source: basename(from), year }, { today: todayVi() });
+    const target = resolve(out);
+    mkdirSync(dirname(target), { recursive: true });
+    await writeWorkbookFile(book.plan, target);
+    process.stdout.write(
+      `Đã ghi / written: ${target} — ${book.numbers} số thực hiện ghi thành số / actuals written as numbers, ${book.texts.length} giữ nguyên chữ để người xem lại / kept as written for a person to check, ${book.empty} trống / empty\n`,
+    );
+    for (const t of book.texts) process.stdout.write(`  ${t.code} ${t.name}: “${t.text}”\n`);
+    if (!flags.has("--json")) return 0;
   }
   if (flags.has("--json")) {
     const rows = report.rows.map((r) => ({
@@ -55,6 +76,7 @@ export function main(argv: string[]): number {
       message: { vi: r.explanation.vi, en: r.explanation.en },
       warning: r.explanation.warning ? { vi: r.explanation.warning.vi, en: r.explanation.warning.en } : null,
       reading: r.reading,
+      columns: r.columns,
     }));
     process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
     return 0;
@@ -63,8 +85,11 @@ export function main(argv: string[]): number {
   for (const r of report.rows) {
     const name = ("  ".repeat(r.indicator.level) + r.indicator.name).slice(0, 50).padEnd(50);
     process.stdout.write(`${r.indicator.code.padEnd(4)} ${name} ${statusLabel(r.judgement.status).padEnd(18)} ${r.explanation.vi}${r.reading ? ` (${r.reading.vi})` : ""}\n`);
+    // The other year and period columns, each as read ("TH năm 2018: 6,61 · TH 6 tháng 2019: ước 3,2 (đọc là …)").
+    const others = r.columns.filter((c) => c.text !== "");
+    if (others.length > 0) process.stdout.write(`     ${others.map((c) => `${c.header}: ${c.text}${c.reading ? ` (${c.reading.vi})` : c.value === null ? " (không đọc được số / not a number)" : ""}`).join(" · ")}\n`);
   }
   return 0;
 }
 
-if (require.main === module) process.exitCode = main(process.argv.slice(2));
+if (require.main === module) void main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,5 +1,6 @@
 import { unquoteClipboard } from "../parse/clipboard";
 import type { Indicator } from "../model/indicator";
+import type { Appendix } from "../model/plan";
 import { foldText } from "../model/ids";
 import { message, type Message } from "../i18n/messages";
 import { findTables, type ColumnRole, type TextTable } from "../parse/table";
@@ -7,7 +8,7 @@ import { tableToAppendix } from "../parse/appendix";
 import { readActual } from "./actual";
 import { combineParts, type Judgement } from "./judge";
 import { splitSubActuals } from "../parse/subTargets";
-import { judgeReportActual, readReportActual } from "./reportActual";
+import { judgeReportActual, readReportActual, type ReportReading } from "./reportActual";
 import { explain, type Explained } from "./explain";
 
 /**
@@ -21,6 +22,8 @@ export interface ReportOptions {
   /** Header (or part of it) of the actual column. */
   actual?: string;
   tolerance?: number;
+  /** The plan id the report's indicators take (their ids and sheet name); default "BC". */
+  plan?: string;
 }
 
 export interface ReportRow {
@@ -31,10 +34,14 @@ export interface ReportRow {
   explanation: Explained;
   /** How the actual was read, when it was more than a bare value ("đọc là: khoảng; …"). */
   reading: { vi: string; en: string } | null;
+  /** The report reader's reading of the actual, for writing it into a workbook (`--report`). */
+  read: ReportReading;
+  /** The row's other year and period columns (TH năm trước, TH 6 tháng …), each as written and as read. */
+  columns: { header: string; text: string; value: number | null; reading: { vi: string; en: string } | null }[];
 }
 
 export type ReportResult =
-  | { ok: true; rows: ReportRow[]; targetHeader: string; actualHeader: string; baselineHeader: string | null }
+  | { ok: true; rows: ReportRow[]; targetHeader: string; actualHeader: string; baselineHeader: string | null; appendix: Appendix; heading: string | null }
   | { ok: false; error: Message };
 
 function findColumn(table: TextTable, name: string): number {
@@ -84,7 +91,7 @@ export function evaluateReport(text: string, options: ReportOptions = {}): Repor
   const roles: ColumnRole[] = table.roles.map((r, i) =>
     i === targetCol ? { role: "target", year: targetYear === null ? null : String(targetYear) } : r.role === "target" || r.role === "yearly" || r.role === "actual" || r.role === "history" || r.role === "period" ? { role: "other" } : r,
   );
-  const appendix = tableToAppendix({ ...table, roles }, { plan: "BC", id: "1", title: "" });
+  const appendix = tableToAppendix({ ...table, roles }, { plan: options.plan ?? "BC", id: "1", title: table.preamble.filter((l) => l.trim() !== "").pop() ?? "" });
   const byLine = new Map(table.rows.map((r) => [r.line, r.cells]));
   // A packed row's parts printed in one cell ("< 7,0 <10,0"): the report's values for them ("6,8 9,9") by order.
   const partsOf = new Map<string, Indicator[]>();
@@ -99,6 +106,8 @@ export function evaluateReport(text: string, options: ReportOptions = {}): Repor
     parts.forEach((p, k) => partText.set(p.id, values ? values[k]! : ""));
   }
   const judged = new Map<string, Judgement>();
+  // Every other column of years and periods, read the same way (shown beside the judged one).
+  const otherCols = table.roles.flatMap((r, i) => (i !== actualCol && i !== targetCol && ["history", "actual", "period", "yearly"].includes(r.role) ? [i] : []));
   const rows: ReportRow[] = appendix.indicators.map((indicator) => {
     const cells = byLine.get(indicator.line) ?? [];
     const actualText = partText.get(indicator.id) ?? cells[actualCol] ?? "";
@@ -107,7 +116,13 @@ export function evaluateReport(text: string, options: ReportOptions = {}): Repor
     const read = readReportActual(actualText, indicator.unit, table.style, indicator.name);
     const judgement = judgeReportActual(indicator.target, indicator.direction, read, { unit: indicator.unit, baseline, tolerance: options.tolerance });
     judged.set(indicator.id, judgement);
-    return { indicator, actualText, baseline, judgement, explanation: explain(judgement, indicator.target, indicator.unit, actualText, indicator.direction), reading: read.note };
+    const columns = otherCols.map((i) => {
+      const text = partText.has(indicator.id) ? "" : (cells[i] ?? "").trim();
+      const r = readReportActual(text, indicator.unit, table.style, indicator.name);
+      const first = r.readings.length === 1 ? r.readings[0]! : null;
+      return { header: table.headers[i] ?? "", text, value: first && first.kind === "number" ? first.value : null, reading: r.note };
+    });
+    return { indicator, actualText, baseline, judgement, explanation: explain(judgement, indicator.target, indicator.unit, actualText, indicator.direction), reading: read.note, read, columns };
   });
   // A packed row: the worst of its parts (combineParts), once they are judged.
   for (const row of rows) {
@@ -120,5 +135,7 @@ export function evaluateReport(text: string, options: ReportOptions = {}): Repor
     targetHeader: table.headers[targetCol] ?? "",
     actualHeader: table.headers[actualCol] ?? "",
     baselineHeader: baselineCol >= 0 ? table.headers[baselineCol] ?? null : null,
+    appendix,
+    heading: table.preamble.map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#")).pop() ?? null,
   };
 }

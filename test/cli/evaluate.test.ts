@@ -71,3 +71,30 @@ describe("evaluate: bad input", () => {
     expect(JSON.parse(p.stdout)).toHaveLength(20);
   });
 });
+
+describe("evaluate on a table of several year and period columns", () => {
+  test("judges the year-end estimate and shows how every other column reads", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "im-eval-cols-"));
+    const file = join(dir, "bc.tsv");
+    writeFileSync(
+      file,
+      [
+        "TT\tChỉ tiêu\tĐơn vị\tTH năm 2024\tKH năm 2025\tTH 6 tháng 2025\tƯớc TH năm 2025",
+        "1\tTốc độ tăng trưởng GRDP\t%\t7,2\t8,0\tước đạt 3,9%\tkhoảng 8,1%",
+        "2\tThu ngân sách nhà nước\ttỷ đồng\t6.120 tỷ đồng\t6.500\t3.100 tỷ đồng, đạt 47,7% dự toán\t6.620 tỷ đồng",
+      ].join("\n"),
+    );
+    const r = await run(["--from", file, "--json"]);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.out);
+    expect(rows.map((x: { status: string }) => x.status)).toEqual(["exceeded", "exceeded"]);
+    expect(rows[0].columns.map((c: { header: string; value: number | null }) => [c.header, c.value])).toEqual([
+      ["TH năm 2024", 7.2],
+      ["TH 6 tháng 2025", 3.9],
+    ]);
+    expect(rows[1].columns[1]).toMatchObject({ header: "TH 6 tháng 2025", value: 3100 });
+    expect(rows[1].columns[1].reading.vi).toContain("báo cáo ghi “đạt 47,7% dự toán”");
+    const text = await run(["--from", file]);
+    expect(text.out).toContain("TH 6 tháng 2025: ước đạt 3,9%");
+  });
+});

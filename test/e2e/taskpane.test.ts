@@ -209,6 +209,26 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     await context.close();
   }, 60_000);
 
+  test("a report table without a target column: the pane says so and reads the column the user picks", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    await openPane(page);
+    const table = ["Stt\tChỉ tiêu chủ yếu\tƯớc TH năm 2021", "1\tGRDP bình quân đầu người (USD/người)\t>2.300", "2\tBác sỹ/vạn dân\t13-14"].join("\n");
+    await page.getByTestId("paste-text").fill(table);
+    await page.getByTestId("paste-read").click();
+    const notice = page.getByTestId("notice");
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain("không có cột chỉ tiêu kế hoạch");
+    await expect(page.getByTestId("reading").count()).resolves.toBe(0);
+    const offer = page.getByTestId("target-columns").getByRole("button", { name: "Đọc cột “Ước TH năm 2021” làm chỉ tiêu" });
+    await offer.click();
+    const reading = page.getByTestId("reading");
+    await reading.waitFor();
+    await expect(reading.locator("tbody tr").count()).resolves.toBe(2);
+    await expect(reading.locator('tbody tr[data-kind="range"]').count()).resolves.toBe(1);
+    await context.close();
+  }, 60_000);
+
   describe.each([320, 350])("at Excel's task-pane width, %i px", (width) => {
     /** Whether the page scrolls sideways, and each tab's box against the viewport. */
     const layout = (page: Page) =>
