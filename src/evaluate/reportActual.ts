@@ -34,6 +34,16 @@ export interface ReportReading {
   stated?: StatedVerdict | null;
   /** "Xuất siêu" read for a trade-deficit indicator. */
   surplus?: boolean;
+  /** The level a reduction left, written after it: "0,86% (còn 4,17%)" → 4,17. */
+  level?: number | null;
+}
+
+/** "(còn 4,17%)" after a reduction: the level left, in a target or an actual. */
+export function remainingLevel(text: string, style: NumberStyle = "vi"): number | null {
+  const m = /\(\s*còn\s+([-−]?\d[\d.,]*)\s*%?\s*\)/iu.exec(text);
+  if (!m) return null;
+  const r = readActual(m[1]!, style);
+  return r.kind === "number" ? r.value : null;
 }
 
 const ESTIMATE = /^(?:ước\s+thực\s+hiện|ước\s+tính|ước\s+đạt|dự\s+ước|ước|đạt|thực\s+hiện)\s+/iu;
@@ -74,7 +84,11 @@ export function readReportActual(value: unknown, unit: string, style: NumberStyl
   const plain = readActual(value, style);
   if (typeof value !== "string" || plain.kind !== "invalid") return { readings: [plain], qualifier: null, note: null };
   const { stated, rest } = readStatedVerdict(value.trim().replace(/\s+/g, " "));
-  if (!stated) return readValue(rest, unit, style, indicatorName);
+  const level = remainingLevel(value, style);
+  if (!stated) {
+    const r = readValue(rest, unit, style, indicatorName);
+    return level === null ? r : { ...r, level, note: r.note ? { vi: `${r.note.vi}; còn ${num(level, "vi")}`, en: `${r.note.en}; ${num(level, "en")} left` } : { vi: `đọc là: giảm ${r.readings[0]?.kind === "number" ? num(r.readings[0].value, "vi") : "?"}, còn ${num(level, "vi")}: xét cả mức còn lại`, en: `read as: down by ${r.readings[0]?.kind === "number" ? num(r.readings[0].value, "en") : "?"}, ${num(level, "en")} left: the level is judged too` } };
+  }
   const said = { vi: `báo cáo ghi “${stated.words}”`, en: `the report says “${stated.words}”` };
   const valueRead: ReportReading = rest === "" ? { readings: [{ kind: "no_data" }], qualifier: null, note: null } : readValue(rest, unit, style, indicatorName);
   const n = valueRead.note;
@@ -177,12 +191,27 @@ function note(said: { vi: string[]; en: string[] }, extra: { vi: string; en: str
  * on the strength of the hair alone ("trên 5" against "5" is met).
  */
 export function judgeReportActual(target: Target, direction: Direction, read: ReportReading, options: JudgeOptions = {}): Judgement {
-  const j = judgeValue(target, direction, read, options);
+  const j = withLevel(judgeValue(target, direction, read, options), target, read, options.tolerance ?? 0.05);
   // A surplus is not a smaller deficit: it is beyond any cap on the deficit (the national 2019 report: "Vượt").
   if (read.surplus && direction === "lower" && j.status === "met") return { ...j, status: "exceeded" };
   // The value could not be compared (no target, an unread one, no value, a unit of its own): the report's words.
   if (read.stated && j.reason !== "compared" && j.reason !== "qualitative") return statedJudgement(read.stated, options.tolerance ?? 0.05);
   return j;
+}
+
+/**
+ * A reduction with the level it leaves, in the target and in the actual ("0,7% (còn 4,33%)" against "0,86% (còn
+ * 4,17%)"): the level is judged too — at most the planned level is met, below it exceeded — and the worse of
+ * the two counts, so a large reduction from a higher start does not pass for reaching the planned level.
+ */
+function withLevel(j: Judgement, target: Target, read: ReportReading, tolerance: number): Judgement {
+  const planned = remainingLevel(target.text);
+  if (planned === null || read.level === undefined || read.level === null || (j.reason !== "compared" && j.reason !== "baseline_missing")) return j;
+  const x = read.level;
+  const status = x < planned - 1e-9 ? "exceeded" : x <= planned + 1e-9 ? "met" : x <= planned + tolerance * Math.abs(planned) + 1e-9 ? "near" : "shortfall";
+  const rank = (s: Judgement["status"]) => STATUS_VOCABULARY[s].rank;
+  if (j.reason === "baseline_missing") return { ...j, status, reason: "compared", actual: x, compared: planned, gap: planned - x };
+  return rank(status) < rank(j.status) ? { ...j, status } : j;
 }
 
 function statedJudgement(stated: StatedVerdict, tolerance: number): Judgement {

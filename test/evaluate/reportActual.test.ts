@@ -91,6 +91,8 @@ const READINGS: Row[] = [
   // The old scale word "vạn" (10.000)
   ["ước đạt trên 39 vạn tấn", "tấn", [390000], "above"],
   ["1,2 vạn người", "người", [12000]],
+  // A reduction and the level it leaves
+  ["0,86% (còn 4,17%)", "%", [0.86]],
 ];
 
 /** The report's own comparison with the plan, beside or instead of the value. */
@@ -198,6 +200,12 @@ const JUDGED: Judged[] = [
   ["ước đạt 7,1%", "6,5 - 7", "higher", "exceeded"],
   ["đạt khoảng 2%", "6,8", "higher", "shortfall"],
   ["12 xã", "95", "higher", "invalid"],
+  // A reduction with the level it leaves: both judged, the worse counts.
+  ["0,9% (còn 3,8%)", "0,7% (còn 4,0%)", "higher", "exceeded"],
+  ["0,9% (còn 4,1%)", "0,7% (còn 4,0%)", "higher", "near"],
+  ["0,9% (còn 4,6%)", "0,7% (còn 4,0%)", "higher", "shortfall"],
+  ["0,5% (còn 3,9%)", "0,7% (còn 4,0%)", "higher", "shortfall"],
+  ["0,7% (còn 4,0%)", "0,7% (còn 4,0%)", "higher", "met"],
 ];
 
 describe("judging a report's actual", () => {
