@@ -5,13 +5,15 @@ import type { Skipped } from "../parse/document";
 import { readSeed } from "../node/seeds-fs";
 import { catalogFromFile } from "../node/pasted";
 import { parseCommand } from "./args";
+import type { Task } from "../model/task";
+import { agencyDirectory, indicatorAgencies } from "../parse/directory";
 
 /**
  * npm run -s catalog -- [--json] [--from FILE]
  * Prints the catalog of the seed plans (or of a tab-separated table in FILE): with --json an array of
  * indicators, without it a readable summary. Bad input exits with 1 and a message; bad options with 2.
  */
-const USAGE = "npm run -s catalog -- [--json] [--from FILE.tsv [--name TÊN-NGẮN] [--target-column \"TIÊU ĐỀ CỘT\"]]";
+const USAGE = "npm run -s catalog -- [--json] [--tasks | --agencies] [--from FILE.tsv [--name TÊN-NGẮN] [--target-column \"TIÊU ĐỀ CỘT\"]]";
 
 function truncate(s: string, n: number): string {
   return s.length <= n ? s : s.slice(0, n - 1) + "…";
@@ -44,8 +46,39 @@ export function summary(catalog: Catalog, skipped: Record<string, Skipped[]>): s
   return out.join("\n");
 }
 
+/** A task as `catalog --tasks --json` prints it: lead and the second agency as printed, agencies canonical. */
+function taskJson(t: Task) {
+  return {
+    id: t.id,
+    plan: t.plan,
+    appendix: t.appendix,
+    code: t.code,
+    section: t.section,
+    name: t.name,
+    lead: t.lead,
+    ...(t.second ? { [t.second.role]: t.second.text } : {}),
+    agencies: t.agencies,
+    groups: t.groups,
+    deadline: { text: t.deadline.text, due: t.deadline.due, recurring: t.deadline.recurring, kind: t.deadline.kind, reason: t.deadline.reason },
+    submitTo: t.submitTo,
+    product: t.product,
+    line: t.line,
+  };
+}
+
+function taskSummary(catalog: Catalog): string {
+  const out: string[] = [];
+  for (const plan of catalog.plans) {
+    for (const a of plan.tasks ?? []) {
+      out.push(`■ ${plan.id} — Phụ lục ${a.id}: ${a.title} — ${a.tasks.length} nhiệm vụ${a.sections.length ? `, ${a.sections.length} mục` : ""}`);
+      for (const t of a.tasks) out.push(`    ${(t.code || "·").padEnd(4)} ${truncate(t.name, 60).padEnd(60)} ${truncate(t.agencies.filter((x) => x.role === "lead").map((x) => x.name).join("; ") || t.lead, 40).padEnd(40)} ${t.deadline.due ?? (t.deadline.kind === "continuous" ? "thường xuyên" : "")}`);
+    }
+  }
+  return out.join("\n");
+}
+
 export function main(argv: string[]): number {
-  const command = parseCommand(argv, { flags: ["--json"], values: ["--from", "--name", "--target-column"] }, USAGE);
+  const command = parseCommand(argv, { flags: ["--json", "--tasks", "--agencies"], values: ["--from", "--name", "--target-column"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { flags, values } = command.args;
   let catalog: Catalog;
@@ -62,8 +95,28 @@ export function main(argv: string[]): number {
     ({ catalog, skipped } = buildCatalog(readSeed));
   }
   Catalog.parse(catalog); // the schema is the contract of the JSON below
+  if (flags.has("--tasks") && flags.has("--agencies")) {
+    process.stderr.write(`--tasks hoặc --agencies, không cả hai / --tasks or --agencies, not both\n${USAGE}\n`);
+    return 2;
+  }
+  if (flags.has("--tasks")) {
+    const tasks = catalog.plans.flatMap((p) => (p.tasks ?? []).flatMap((a) => a.tasks));
+    if (flags.has("--json")) process.stdout.write(JSON.stringify(tasks.map(taskJson), null, 2) + "\n");
+    else process.stdout.write(taskSummary(catalog) + "\n");
+    return 0;
+  }
+  if (flags.has("--agencies")) {
+    const directory = agencyDirectory(catalog);
+    if (flags.has("--json")) process.stdout.write(JSON.stringify(directory, null, 2) + "\n");
+    else for (const e of directory) process.stdout.write(`${e.kind === "group" ? "[nhóm] " : ""}${e.name} — ${e.indicators} chỉ tiêu, ${e.tasks} nhiệm vụ${e.aliases.length ? ` (cũng viết: ${e.aliases.join("; ")})` : ""}\n`);
+    return 0;
+  }
   if (flags.has("--json")) {
-    const indicators: Indicator[] = catalogIndicators(catalog);
+    // Each indicator with the canonical agencies its "Cơ quan chủ trì" names (the directory's names).
+    const indicators: (Indicator & { agencies: string[] })[] = catalogIndicators(catalog).map((i) => ({
+      ...i,
+      agencies: indicatorAgencies(i.agency).filter((m) => m.kind === "agency").map((m) => m.name),
+    }));
     process.stdout.write(JSON.stringify(indicators, null, 2) + "\n");
   } else {
     process.stdout.write(summary(catalog, skipped) + "\n");

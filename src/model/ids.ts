@@ -10,7 +10,7 @@ export function foldText(text: string): string {
 }
 
 /** FNV-1a, 32 bits, as 6 hex digits: short, deterministic, no dependency. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

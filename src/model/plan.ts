@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Indicator } from "./indicator";
+import { TaskAppendix } from "./task";
 
 /** How an appendix holds its indicators. */
 export const AppendixLayout = z.enum([
@@ -37,6 +38,8 @@ export const Plan = z.object({
   /** File name of the source document in seeds/, or "paste". */
   source: z.string(),
   appendices: z.array(Appendix),
+  /** The plan's task appendices (nhiệm vụ), when it has any. */
+  tasks: z.array(TaskAppendix).optional(),
 });
 export type Plan = z.infer<typeof Plan>;
 

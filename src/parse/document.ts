@@ -11,6 +11,7 @@ import { message, type Message } from "../i18n/messages";
 import { cleanText } from "./clean";
 import { findTables, type TextTable } from "./table";
 import { layoutOf, proseToAppendix, tableToAppendix } from "./appendix";
+import { readTaskTables } from "./tasks";
 
 /** The facts of a plan document that the text does not say in one place. */
 export interface PlanMeta {
@@ -115,14 +116,7 @@ export function parseDocument(text: string, spec: DocumentSpec): DocumentResult 
   }
   const tables = findTables(text).map((table) => (spec.targetColumn ? withTargetColumn(table, spec.targetColumn) : table));
   tables.forEach((table, index) => {
-    if (table.isTaskTable) {
-      skipped.push({
-        line: table.line,
-        what: table.headers.join(" | "),
-        why: { vi: `bảng nhiệm vụ (${table.rows.length} dòng), không phải bảng chỉ tiêu`, en: `task table (${table.rows.length} rows), not an indicator table` },
-      });
-      return;
-    }
+    if (table.isTaskTable) return; // read as tasks, from the document's own lines (tasks.ts)
     const { id, title } = appendixOf(table.preamble, spec.unnamedTable, index);
     plan.appendices.push(tableToAppendix(table, { plan: spec.meta.id, id, title }));
   });
@@ -135,8 +129,19 @@ export function parseDocument(text: string, spec: DocumentSpec): DocumentResult 
       indicator.directionReason = v.reason;
     }
   }
+  const tasks = readTaskTables(text, { plan: spec.meta.id, planYear: planFirstYear(spec.meta) });
+  if (tasks.length > 0) plan.tasks = tasks;
   shortenPlanTexts(plan);
   return { plan, skipped };
+}
+
+/** The plan's first year, from its id, title or date ("KG-KH5N-2021-2025" → 2021): a quarter written without a year is of this one. */
+export function planFirstYear(meta: PlanMeta): number | null {
+  for (const text of [meta.id, meta.title, meta.date]) {
+    const m = /(?:19|20)\d\d/.exec(text);
+    if (m) return Number(m[0]);
+  }
+  return null;
 }
 
 const BULLET = /^\s*(?:[-–•+*]|\d{1,2}[.)]|[a-zđ][.)])\s+/iu;

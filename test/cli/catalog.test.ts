@@ -128,3 +128,36 @@ describe("catalog of the seeds", () => {
     expect(new Set(rows.map((r) => r.plan))).toEqual(new Set(["KG-CT06-2025", "KG-NQ29-2030", "KG-KH5N-2021-2025", "TV-QD77-2025"]));
   });
 });
+
+describe("catalog --tasks and --agencies", () => {
+  test("--tasks --json prints every task with its fields: lead and the second agency as printed, agencies canonical, the deadline read", async () => {
+    const r = await runCli(main, ["--tasks", "--json"]);
+    expect(r.code).toBe(0);
+    const tasks = JSON.parse(r.out);
+    expect(tasks).toHaveLength(78 + 81);
+    const t9 = tasks.find((t: { plan: string; code: string }) => t.plan === "TV-QD77-2025" && t.code === "9");
+    expect(Object.keys(t9)).toEqual(["id", "plan", "appendix", "code", "section", "name", "lead", "monitoring", "agencies", "groups", "deadline", "submitTo", "product", "line"]);
+    expect(t9.monitoring).toBe("Sở Công Thương");
+    expect(t9.agencies).toEqual([
+      { name: "Sở Công Thương", role: "lead" },
+      { name: "Sở Công Thương", role: "monitoring" },
+    ]);
+    const kg = tasks.find((t: { plan: string }) => t.plan === "KG-KH5N-2021-2025");
+    expect(kg.coordinating).toBe("Các sở, ban, ngành; UBND các huyện, thành phố");
+    expect(kg.deadline).toEqual({ text: "2022", due: "2022-12-31", recurring: null, kind: "date", reason: { vi: "năm 2022: hạn 31/12/2022", en: "the year 2022: due 31/12/2022" } });
+  });
+
+  test("--agencies --json prints the directory; indicators in --json carry their canonical agencies", async () => {
+    const dir = JSON.parse((await runCli(main, ["--agencies", "--json"])).out);
+    const so = dir.find((e: { name: string }) => e.name === "Sở Lao động - Thương binh và Xã hội");
+    expect(so).toMatchObject({ kind: "agency", unknown: false });
+    expect(so.indicators).toBeGreaterThan(10);
+    const indicators = JSON.parse((await runCli(main, ["--json"])).out);
+    const joint = indicators.find((i: { agency: string }) => i.agency === "Cục Thuế tỉnh Chi cục Hải quan");
+    expect(joint.agencies).toEqual(["Cục Thuế tỉnh", "Chi cục Hải quan"]);
+  });
+
+  test("--tasks with --agencies is a usage error", async () => {
+    expect((await runCli(main, ["--tasks", "--agencies"])).code).toBe(2);
+  });
+});

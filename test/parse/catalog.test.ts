@@ -40,11 +40,14 @@ describe("the catalog of the five seed documents", () => {
     expect(plan.title).toContain("không có bảng chỉ tiêu");
   });
 
-  test("task tables are passed over with a reason, not read as indicators", () => {
-    const skipped = seedCatalog().skipped["TV-QD77-2025"]!;
-    expect(skipped).toHaveLength(1);
-    expect(skipped[0]!.why.en).toContain("task table (90 rows)");
-    expect(seedCatalog().skipped["KG-KH5N-2021-2025"]![0]!.why.vi).toContain("bảng nhiệm vụ");
+  test("task tables are read as tasks, not as indicators (tasks.test.ts has them field by field)", () => {
+    const plans = seedCatalog().catalog.plans;
+    const tasks = (id: string) => plans.find((p) => p.id === id)!.tasks ?? [];
+    expect(tasks("TV-QD77-2025").map((a) => [a.id, a.tasks.length, a.sections.length])).toEqual([["I", 78, 12]]);
+    expect(tasks("KG-KH5N-2021-2025").map((a) => [a.id, a.tasks.length])).toEqual([["NV", 81]]);
+    // No task became an indicator, and nothing is reported skipped for them.
+    expect(seedCatalog().skipped["TV-QD77-2025"]).toEqual([]);
+    expect(plans.flatMap((p) => p.appendices).some((a) => a.headers.some((h) => /Nội dung công việc|Tên đề án/.test(h)))).toBe(false);
   });
 
   test("every id is unique and the same on a second reading", () => {
