@@ -215,11 +215,13 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | { 
 
   // Above the key row stand the title (column B, rows moved down if staff inserted some) and the legend (C–J of
   // the row above the key row), rebuilt by a refresh; anything else there is staff's, reported and backed up.
+  // A task sheet's legend runs C–K, and its row 3 holds the "số liệu đến" date (C3) and a note (D3).
+  const taskSheet = keys.includes("status:task");
   const strays: { cell: string; value: CellValue }[] = [];
   for (let r = 0; r < keyRow; r++) {
     const t = r - (keyRow - (KEY_ROW - 1));
     (sheet.rows[r] ?? []).forEach((v, c) => {
-      if (isEmpty(v) || c === 1 || (t === 3 && c >= 2 && c <= 9)) return;
+      if (isEmpty(v) || c === 1 || (t === 3 && c >= 2 && c <= (taskSheet ? 10 : 9)) || (taskSheet && t === 2 && (c === 2 || c === 3))) return;
       const value = isFormula(v) ? `=${v.formula}` : plain(v);
       strays.push({ cell: `${columnLetter(c + 1)}${r + 1}`, value });
       at(`${columnLetter(c + 1)}${r + 1}`, `“${String(value)}” ở phía trên bảng (vùng tiêu đề được tạo lại): được lưu ở trang sao lưu`, `“${String(value)}” above the table (the title area is rebuilt): it is kept in the backup sheet`);

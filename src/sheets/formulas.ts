@@ -3,6 +3,7 @@ import type { DefinedName, SheetSpec } from "./plan";
 import { ACHIEVED_WORDS, NO_DATA_WORDS, NOT_ACHIEVED_WORDS } from "../evaluate/actual";
 import { ENTRY_WORDS } from "../evaluate/entry";
 import { REPORT_VERDICT } from "./verdicts";
+import { TASK_LISTS } from "./taskFormulas";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import type { Status } from "../model/status";
 
@@ -102,6 +103,7 @@ export const WORD_LISTS = {
   IM_MA: CODES,
   IM_NHAN: CODES.map((c) => `${STATUS_VOCABULARY[c].symbol} ${STATUS_VOCABULARY[c].vi}`),
   IM_DANH_GIA: CODES.map((c) => REPORT_VERDICT[c].vi),
+  ...TASK_LISTS,
 } as const;
 export const WORD_LIST_SHEET = "_IM";
 

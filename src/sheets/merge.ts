@@ -2,6 +2,7 @@ import type { Catalog, Indicator } from "../model";
 import { foldText, nameKey } from "../model/ids";
 import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
 import { buildWorkbookPlan, SUMMARY_SHEET, workbookSheetInputs } from "./workbook";
+import { mergeTaskSheets } from "./taskMerge";
 import { columnLetter, type CellValue, type SheetPlan, type SheetSpec } from "./plan";
 import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVICE_SHEETS, type Existing, type ExistingRow, type ExistingSheet, type Located } from "./existing";
 
@@ -323,9 +324,9 @@ function inputSource(input: SheetInput, known: string[]): string {
   return matches.sort((a, b) => b.length - a.length)[0] ?? `${input.plan.id}.${input.appendix.id}`;
 }
 
-/** Every "plan.appendix" of a catalog. */
+/** Every "plan.appendix" of a catalog, task appendices included. */
 function knownSources(catalog: Catalog): string[] {
-  return catalog.plans.flatMap((p) => p.appendices.map((a) => `${p.id}.${a.id}`));
+  return catalog.plans.flatMap((p) => [...p.appendices.map((a) => `${p.id}.${a.id}`), ...(p.tasks ?? []).map((a) => `${p.id}.${a.id}`)]);
 }
 
 export function refreshWorkbook(catalog: Catalog, read: Existing, options: RefreshOptions): Refresh {
@@ -361,14 +362,19 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
     carry[input.name] = merged.carry;
     changes.push(...merged.changes);
   }
-  const keep = [...existing.foreign, ...existing.damaged.map((d) => d.name)];
+  // Task sheets: rebuilt with their entries, or kept whole when the rebuild could not carry everything.
+  const tasks = mergeTaskSheets(catalog, existing, plans, (source) => existing.sheets.find((s) => !used.has(s) && s.source === source));
+  for (const s of tasks.used) used.add(s);
+  notices.push(...tasks.notices);
+  for (const a of tasks.added) changes.push({ kind: "added", sheet: a.sheet, source: "", code: a.code, name: a.name, before: "", after: "" });
+  const keep = [...existing.foreign, ...existing.damaged.map((d) => d.name), ...tasks.keep];
   for (const old of existing.sheets) {
     if (used.has(old)) continue;
     keep.push(old.name);
     notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
   }
-  const appendices = standing.map((input) => inputSource(input, known));
-  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect }, carry);
+  const appendices = [...standing.map((input) => inputSource(input, known)), ...tasks.sources];
+  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names }, carry);
   // A sheet loaded after the summary was written is not counted there until the summary is rebuilt.
   const counted = plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name);
   if (existing.sheets.length > 0 && (existing.summary === null || existing.summary.join("\n") !== counted.join("\n"))) {
@@ -379,7 +385,7 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
   plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
   plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
   // Service sheets by their name — but not a sheet of staff's that only shares the name (their "Báo cáo năm").
-  const replace = [...existing.sheets.filter((s) => used.has(s)).map((s) => s.name), ...new Set([...SERVICE_SHEETS, ...(existing.serviceNames ?? [])])].filter((n) => !existing.foreign.includes(n));
+  const replace = [...existing.sheets.filter((s) => used.has(s) && !tasks.keep.includes(s.name)).map((s) => s.name), ...new Set([...SERVICE_SHEETS, ...(existing.serviceNames ?? [])])].filter((n) => !existing.foreign.includes(n));
   return { plan, changes, notices, replace, keep, backedUp: backup.length };
 }
 

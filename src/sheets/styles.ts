@@ -1,6 +1,7 @@
 import type { StyleSpec } from "./plan";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import type { Status } from "../model/status";
+import { TASK_STATUSES, TASK_STATUS_LABELS } from "../evaluate/taskStatus";
 
 /** The named styles of every sheet; hosts translate them into their own formats. */
 export const INPUT_FILL = "FFF2CC";
@@ -41,4 +42,12 @@ export const STYLES: Record<string, StyleSpec> = {
   changed: { size: 9, italic: true, font: "833C0B", wrap: true, vAlign: "top", border: true },
   changedTarget: { size: 10, wrap: true, vAlign: "top", border: true, fill: "FCE4D6", bold: true },
   sumList: { size: 9, border: true, wrap: true, vAlign: "top", font: "9C0006" },
+  date: { size: 10, numFmt: "dd/mm/yyyy", hAlign: "center", vAlign: "top", border: true },
+  inputDate: { size: 10, fill: INPUT_FILL, border: true, locked: false, vAlign: "top", hAlign: "center", numFmt: "dd/mm/yyyy" },
+  asOfDate: { size: 10, fill: INPUT_FILL, border: true, locked: false, bold: true, hAlign: "left", numFmt: '"Số liệu đến ngày "dd/mm/yyyy' },
+  // Task statuses: the legend and the conditional colours of the status column.
+  ...Object.fromEntries(TASK_STATUSES.flatMap((s) => [
+    [`tlegend.${s}`, { bold: true, size: 9, hAlign: "center", vAlign: "middle", border: true, wrap: true, fill: TASK_STATUS_LABELS[s].fill, font: TASK_STATUS_LABELS[s].font }],
+    [`tcf.${s}`, { fill: TASK_STATUS_LABELS[s].fill, font: TASK_STATUS_LABELS[s].font }],
+  ])),
 };

@@ -8,6 +8,8 @@ import { buildSheet, EMPTY_ENTRIES, indicatorSheetInput, scenarioSheetInput, typ
 import { columnLetter, rowHeight, type Cell, type ConditionalRule, type SheetPlan, type SheetSpec } from "./plan";
 import { STYLES } from "./styles";
 import { wordListSheet } from "./formulas";
+import { buildTaskSheet, taskSheetName, type TaskEntries } from "./taskSheet";
+import { indicatorAgencies } from "../parse/directory";
 
 /**
  * The monitoring workbook of a catalog: the summary first (Tổng hợp), then one sheet per appendix; the two
@@ -27,6 +29,9 @@ export interface WorkbookOptions {
   protect?: boolean;
   /** Print the summary's full list of indicators by agency too (by default it prints the counts only). */
   printList?: boolean;
+  /** What staff entered on task sheets, by task id; and the names staff gave those sheets, by "plan.appendix". */
+  taskEntries?: TaskEntries;
+  taskSheetNames?: Record<string, string>;
 }
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -67,6 +72,16 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
     return opts.protect ? { ...sheet, protect: true } : sheet;
   });
   const planIds = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id)).map((p) => p.id);
+  // One sheet per task appendix, after the indicator sheets (a refresh names the ones it keeps in `appendices`).
+  for (const plan of catalog.plans.filter((p) => planIds.includes(p.id))) {
+    for (const a of plan.tasks ?? []) {
+      const source = `${plan.id}.${a.id}`;
+      if (only && !only.has(source)) continue;
+      const name = opts.taskSheetNames?.[source] ?? taskSheetName(plan, a);
+      const sheet = buildTaskSheet(plan, a, { asOf: opts.asOf, entries: opts.taskEntries, name });
+      sheets.push(opts.protect ? { ...sheet, protect: true } : sheet);
+    }
+  }
   const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false);
   const report = buildReportSheet(sheets, reportYearOf(sheets, opts.asOf), opts.asOf);
   const lists = wordListSheet();
@@ -81,6 +96,51 @@ interface ListEntry {
   target: string;
 }
 
+/**
+ * The canonical agencies a cell names; the cell as printed when it names no known agency (only groups, or a
+ * name not in the directory's list — kept whole, "Sở ?" and all).
+ */
+function canonicalAgencies(cell: string): string[] {
+  const mentions = indicatorAgencies(cell).filter((m) => m.kind === "agency");
+  if (mentions.length === 0 || mentions.every((m) => m.unknown)) return [cell.trim()];
+  return [...new Set(mentions.map((m) => m.name))];
+}
+
+interface TaskListEntry {
+  agency: string;
+  sheet: SheetSpec;
+  row: number;
+  name: string;
+  deadline: string;
+}
+
+/** Every task by each of its lead agencies (canonical, as its sheet shows them), sheet and row. */
+function taskListEntries(sheets: SheetSpec[]): TaskListEntry[] {
+  const entries: TaskListEntry[] = [];
+  for (const sheet of sheets) {
+    const li = sheet.columns.findIndex((c) => c.key === "lead");
+    const ni = sheet.columns.findIndex((c) => c.key === "name");
+    const di = sheet.columns.findIndex((c) => c.key === "deadline");
+    for (const [, r] of Object.entries(sheet.rowOf)) {
+      const row = sheet.rows[r - 1]!;
+      const lead = String(row[li]?.value ?? "").trim();
+      const agencies = lead === "" ? ["(không ghi cơ quan chủ trì)"] : lead.split("; ");
+      for (const agency of agencies) entries.push({ agency, sheet, row: r, name: String(row[ni]?.value ?? ""), deadline: String(row[di]?.value ?? "") });
+    }
+  }
+  return entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
+}
+
+/** The task statuses each count of the summary's task table adds up. */
+const TASK_COUNTS: { header: string; codes: string[] }[] = [
+  { header: "Hoàn thành", codes: ["done_on_time", "done_late", "done"] },
+  { header: "Đang thực hiện", codes: ["on_track", "due_soon", "continuous", "no_deadline"] },
+  { header: "Quá hạn", codes: ["overdue"] },
+  { header: "Sắp đến hạn", codes: ["due_soon"] },
+  { header: "Không thực hiện", codes: ["dropped"] },
+  { header: "Lỗi nhập liệu", codes: ["invalid"] },
+];
+
 /** The summary's list: every indicator that names a responsible agency, by agency, sheet and row. */
 function listEntries(sheets: SheetSpec[]): ListEntry[] {
   const entries: ListEntry[] = [];
@@ -93,13 +153,17 @@ function listEntries(sheets: SheetSpec[]): ListEntry[] {
       const row = sheet.rows[r - 1]!;
       const agency = row[ai]?.value;
       if (typeof agency !== "string" || agency.trim() === "") continue;
-      entries.push({ agency, sheet, row: r, name: String(row[ni]?.value ?? ""), target: String(row[ti]?.value ?? "") });
+      // One entry per agency the cell names, by the directory's canonical name ("Sở Lao động-Thương binh …" and
+      // "Sở Lao động- Thương binh …" are one agency; "Cục Thuế tỉnh Chi cục Hải quan" is two).
+      for (const name of canonicalAgencies(agency)) entries.push({ agency: name, sheet, row: r, name: String(row[ni]?.value ?? ""), target: String(row[ti]?.value ?? "") });
     }
   }
   return entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
 }
 
-function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpec[], asOf: string, printList: boolean): SheetSpec {
+function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets: SheetSpec[], asOf: string, printList: boolean): SheetSpec {
+  const sheets = allSheets.filter((s) => s.kind === "indicators" || s.kind === "scenario");
+  const taskSheets = allSheets.filter((s) => s.kind === "tasks");
   const width = 12;
   const rows: Cell[][] = [];
   const pad = (cells: Cell[]) => [...cells, ...Array.from({ length: Math.max(0, width - cells.length) }, () => ({}))];
@@ -144,35 +208,53 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
   );
   rows.push(pad([]));
 
-  // Per responsible agency, over every sheet that names it.
-  const agencies = new Map<string, SheetSpec[]>();
-  for (const sheet of sheets) {
-    const a = col(sheet, "agency");
-    if (!a) continue;
-    const ai = sheet.columns.findIndex((c) => c.key === "agency");
-    for (const row of sheet.rows.slice(sheet.dataRows!.first - 1)) {
-      const agency = row[ai]?.value;
-      if (typeof agency === "string" && agency.trim() !== "") {
-        const list = agencies.get(agency) ?? [];
-        if (!list.includes(sheet)) list.push(sheet);
-        agencies.set(agency, list);
-      }
-    }
-  }
+  // Per responsible agency (canonical), over every sheet that names it.
+  const entries = listEntries(sheets);
+  const agencies = new Set(entries.map((e) => e.agency));
   const agencyHeader = rows.length + 1;
   rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Số chỉ tiêu", style: "sumHeader" }, ...statusHeaders, { value: "Tỷ lệ đạt", style: "sumHeader" }]));
-  const sortedAgencies = [...agencies.keys()].sort((a, b) => a.localeCompare(b, "vi"));
+  const sortedAgencies = [...agencies].sort((a, b) => a.localeCompare(b, "vi"));
   // The agency rows count the list below (one row per indicator, its agency and live status), comparing cells
   // with "=": one short formula whatever the number of sheets (Excel allows 8,192 characters), no document text
   // inside a formula (255 characters per literal), and no criteria syntax (COUNTIFS would read "Sở ?" as a
   // wildcard and ">0" as a comparison).
-  const entries = listEntries(sheets);
-  const firstListRow = rows.length + 1 + sortedAgencies.length + 3; // the agency rows, a blank row, the list's title and header
+  const taskEntries = taskListEntries(taskSheets);
+  const taskAgencies = [...new Set(taskEntries.map((e) => e.agency))].sort((a, b) => a.localeCompare(b, "vi"));
+  // The task table (a blank row, its header, a row per agency, the total) when the workbook has task sheets.
+  const taskTableRows = taskSheets.length > 0 ? 2 + taskAgencies.length + 1 : 0;
+  const firstListRow = rows.length + 1 + sortedAgencies.length + taskTableRows + 3; // the agency rows, a blank row, the list's title and header
   const lastListRow = Math.max(firstListRow + entries.length - 1, firstListRow);
   for (const agency of sortedAgencies) {
     const r = rows.length + 1;
     const count = (s: Status) => `SUMPRODUCT(($B$${firstListRow}:$B$${lastListRow}=$B${r})*($G$${firstListRow}:$G$${lastListRow}="${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}"))`;
     rows.push(pad([{}, { value: agency, style: "sumLabel" }, { formula: `SUM(D${r}:J${r})`, style: "sumNumber" }, ...JUDGED.map((s) => ({ formula: count(s), style: "sumNumber" })), { formula: rate(r), style: "sumPercent" }]));
+  }
+  // Tasks by lead agency: the same way, over the task list after the indicator list (its codes in column H).
+  const firstTaskListRow = Math.max(lastListRow, firstListRow) + 1 + 3; // after the indicator list: a blank row, the title, the header
+  const lastTaskListRow = Math.max(firstTaskListRow + taskEntries.length - 1, firstTaskListRow);
+  let taskHeader = 0;
+  if (taskSheets.length > 0) {
+    rows.push(pad([]));
+    taskHeader = rows.length + 1;
+    rows.push(pad([{}, { value: "Nhiệm vụ theo cơ quan chủ trì", style: "sumHeader" }, { value: "Số nhiệm vụ", style: "sumHeader" }, ...TASK_COUNTS.map((c) => ({ value: c.header, style: "sumHeader" }))]));
+    const inList = (r: number, codes: string[]) =>
+      `SUMPRODUCT(($B$${firstTaskListRow}:$B$${lastTaskListRow}=$B${r})*(${codes.map((c) => `($H$${firstTaskListRow}:$H$${lastTaskListRow}="${c}")`).join("+")}))`;
+    const first = rows.length + 1;
+    for (const agency of taskAgencies) {
+      const r = rows.length + 1;
+      rows.push(pad([{}, { value: agency, style: "sumLabel" }, { formula: `SUMPRODUCT(--($B$${firstTaskListRow}:$B$${lastTaskListRow}=$B${r}))`, style: "sumNumber" }, ...TASK_COUNTS.map((c) => ({ formula: inList(r, c.codes), style: "sumNumber" }))]));
+    }
+    const total = rows.length + 1;
+    rows.push(
+      pad([
+        {},
+        { value: SUMMARY_TOTAL, style: "sumHeader" },
+        ...Array.from({ length: 1 + TASK_COUNTS.length }, (_, k) => {
+          const c = columnLetter(3 + k);
+          return { formula: `SUM(${c}${first}:${c}${total - 1})`, style: "sumNumber" };
+        }),
+      ]),
+    );
   }
   rows.push(pad([]));
 
@@ -197,6 +279,26 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
       ]),
     );
   }
+  if (taskSheets.length > 0) {
+    rows.push(pad([]));
+    rows.push(pad([{}, { value: "NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ (một dòng cho mỗi cơ quan chủ trì của nhiệm vụ)", style: "title" }]));
+    rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Nhiệm vụ", style: "sumHeader" }, { value: "Trang", style: "sumHeader" }, { value: "Thời hạn", style: "sumHeader" }, { value: "Hạn", style: "sumHeader" }, { value: "Trạng thái", style: "sumHeader" }, { value: "Mã trạng thái", style: "sumHeader" }]));
+    for (const e of taskEntries) {
+      const ref = (key: string) => `${quote(e.sheet.name)}!${col(e.sheet, key)!}${e.row}`;
+      rows.push(
+        pad([
+          {},
+          { value: e.agency, style: "sumLabel" },
+          { value: e.name, style: "sumLabel" },
+          { value: e.sheet.name, style: "sumLabel" },
+          { value: e.deadline, style: "sumLabel" },
+          { formula: `IF(${ref("due")}="","",${ref("due")})`, style: "date" },
+          { formula: ref("status:task"), style: "status" },
+          { formula: ref("h:task:code"), style: "helper" },
+        ]),
+      );
+    }
+  }
   const conditional: ConditionalRule[] = (["shortfall", "near", "invalid", "met", "exceeded", "no_data"] as Status[]).map((s) => ({
     range: `G${firstListRow}:G${lastListRow}`,
     formula: `G${firstListRow}="${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}"`,
@@ -219,7 +321,7 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], sheets: SheetSpe
     appendix: null,
     columns,
     rows,
-    heights: { ...heights, "1": 22, "4": 26, [String(headerRow)]: 30, [String(agencyHeader)]: 30 },
+    heights: { ...heights, "1": 22, "4": 26, [String(headerRow)]: 30, [String(agencyHeader)]: 30, ...(taskHeader ? { [String(taskHeader)]: 30 } : {}) },
     merges: [`B1:L1`, `B2:L2`, `B3:L3`, `B${listTitle}:L${listTitle}`],
     table: null,
     dataRows: { first: firstListRow, last: lastListRow },

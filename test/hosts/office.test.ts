@@ -133,14 +133,17 @@ describe("the Office host and Excel's limits", () => {
   });
 
   test("a refused page layout degrades with a message; the sheets are whole", async () => {
-    const m = createExcelModel({ version: "1.17" });
     const plan = seedPlan();
-    // The layout step is the sync before protection: fail it.
+    // The layout step is the sync before protection (the last one): count a clean load's syncs, then fail it.
+    const clean = createExcelModel({ version: "1.17" });
+    const total = (await applySheetPlan(clean.context, plan, opts(clean))).syncs;
+    const layoutSync = plan.sheets.some((s) => s.protect) ? total - 1 : total;
+    const m = createExcelModel({ version: "1.17" });
     const sync = m.context.sync.bind(m.context);
     let n = 0;
     (m.context as { sync: () => Promise<void> }).sync = async () => {
       n++;
-      if (n === 5) m.failNextSync("GeneralException");
+      if (n === layoutSync) m.failNextSync("GeneralException");
       return sync();
     };
     const report = await applySheetPlan(m.context, plan, opts(m));

@@ -54,9 +54,10 @@ describe("opening the pane on a workbook that has monitoring sheets", () => {
     host.setEntry(debt, "2025", "2,5");
     const before = host.plan();
     const opened = (await openWorkbook(host, tvCatalog()))!;
-    expect(opened).toMatchObject({ sheets: 3, changes: 0 });
+    // Three appendix sheets and the task sheet of Phụ lục I.
+    expect(opened).toMatchObject({ sheets: 4, changes: 0 });
     expect(opened.entries.actuals[debt]).toEqual({ "2025": "2,5" });
-    expect(opened.plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([`${TV} II`, `${TV} III`, `${TV} IV`]));
+    expect(opened.plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([`${TV} II`, `${TV} III`, `${TV} IV`, `${TV} NV I`]));
     expect(host.plan()).toBe(before); // nothing written
     expect((await openWorkbook(host, editedCatalog()))!.changes).toBeGreaterThan(0);
   });

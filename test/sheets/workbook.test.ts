@@ -1,3 +1,4 @@
+import { TASK_STATUS_LABELS } from "../../src/evaluate/taskStatus";
 import { REPORT_SHEET } from "../../src/sheets/reportSheet";
 import ExcelJS from "exceljs";
 import { mkdtempSync } from "node:fs";
@@ -31,15 +32,19 @@ describe("the monitoring workbook plan of the seeds", () => {
       "TV-QD77-2025 II",
       "TV-QD77-2025 III",
       "TV-QD77-2025 IV",
+      "KG-KH5N-2021-2025 NV",
+      "TV-QD77-2025 NV I",
       "_IM",
     ]);
     expect(plan.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["_IM"]);
-    expect(plan.names.map((n) => n.name)).toEqual(["IM_KHONG_SO_LIEU", "IM_DAT", "IM_KHONG_DAT", "IM_MA", "IM_NHAN", "IM_DANH_GIA"]);
+    expect(plan.names.map((n) => n.name)).toEqual(["IM_KHONG_SO_LIEU", "IM_DAT", "IM_KHONG_DAT", "IM_MA", "IM_NHAN", "IM_DANH_GIA", "IM_NV_TT", "IM_NV_MA", "IM_NV_NHAN"]);
   });
 
   test("every indicator has a row, the base and high scenario rows sharing one", () => {
-    const rows = plan.sheets.reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
+    const rows = plan.sheets.filter((s) => s.kind !== "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
     expect(rows).toBe(seedIndicators().length - 13);
+    // And every task has one on its task sheet.
+    expect(plan.sheets.filter((s) => s.kind === "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0)).toBe(78 + 81);
   });
 
   test("every sheet has a title, a legend with every status, and an A4 landscape print setup: one page wide, or across pages at a fixed scale with its code and name repeated", () => {
@@ -50,7 +55,9 @@ describe("the monitoring workbook plan of the seeds", () => {
     for (const sheet of plan.sheets.filter((s) => !s.hidden && s.kind !== "report")) {
       expect(String(sheet.rows[0]![1]!.value)).toMatch(/\p{Lu}{4}/u);
       const legend = sheet.rows[3]!.map((c) => c.value).filter(Boolean);
-      for (const s of Object.values(STATUS_VOCABULARY)) expect(legend).toContain(`${s.symbol} ${s.vi}`);
+      // A task sheet's legend has the task statuses (and no "Lỗi nhập liệu", which is red wherever it is).
+      const statuses = sheet.kind === "tasks" ? Object.entries(TASK_STATUS_LABELS).filter(([k]) => k !== "invalid").map(([, v]) => v) : Object.values(STATUS_VOCABULARY);
+      for (const s of statuses) expect(legend).toContain(`${s.symbol} ${s.vi}`);
       expect(sheet.print).toMatchObject({ orientation: "landscape", paperSize: 9 });
       const width = sheet.columns.filter((c) => !c.hidden).reduce((n, c) => n + c.width, 0);
       if (width > 200) expect(sheet.print).toMatchObject({ scale: 65, titleColumns: sheet.kind === "scenario" ? "B:C" : "B:D" });
@@ -144,7 +151,7 @@ describe("the workbook file", () => {
       (ws as unknown as { getTables: () => { table: { name: string; tableRef?: string; ref?: string } }[] }).getTables().map((t) => [ws.name, t.table.name]),
     );
     expect(tables).toEqual(plan.sheets.filter((s) => s.table).map((s) => [s.name, s.table!.name]));
-    expect(tables).toHaveLength(6);
+    expect(tables).toHaveLength(8);
   });
 
   test("entries put in by id and by name come back by id", async () => {
