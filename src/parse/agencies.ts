@@ -100,9 +100,38 @@ interface Known {
   words: string[];
 }
 
-const KNOWN: Known[] = KNOWN_AGENCIES.flatMap((entry) => [entry.name, ...entry.aliases].map((a) => ({ entry, words: foldText(a).split(" ") })))
-  // Longest first: "Sở Văn hóa, Thể thao và Du lịch" before "Sở Văn hóa".
-  .sort((a, b) => b.words.length - a.words.length);
+function knownOf(names: readonly AgencyName[]): Known[] {
+  return (
+    names
+      .flatMap((entry) => [entry.name, ...entry.aliases].map((a) => ({ entry, words: foldText(a).split(" ").filter(Boolean) })))
+      .filter((k) => k.words.length > 0)
+      // Longest first: "Sở Văn hóa, Thể thao và Du lịch" before "Sở Văn hóa".
+      .sort((a, b) => b.words.length - a.words.length)
+  );
+}
+
+const BUILT_IN: Known[] = knownOf(KNOWN_AGENCIES);
+const WITH_EXTRA = new WeakMap<readonly AgencyName[], Known[]>();
+
+/** The names to match: the built-in list with the directory sheet's names and aliases staff added. */
+function known(extra?: readonly AgencyName[]): Known[] {
+  if (!extra || extra.length === 0) return BUILT_IN;
+  let k = WITH_EXTRA.get(extra);
+  if (!k) {
+    const merged = new Map<string, AgencyName>(KNOWN_AGENCIES.map((a) => [a.name, { ...a, aliases: [...a.aliases] }]));
+    // A name staff wrote as another's alias is that other's now (the directory lists it apart until a refresh).
+    const aliasKeys = new Set(extra.flatMap((e) => e.aliases.map((a) => foldText(a))));
+    for (const e of extra) {
+      if (aliasKeys.has(foldText(e.name)) && !e.aliases.some((a) => foldText(a) === foldText(e.name))) continue;
+      const m = merged.get(e.name);
+      if (m) m.aliases.push(...e.aliases);
+      else merged.set(e.name, { ...e, aliases: [...e.aliases] });
+    }
+    k = knownOf([...merged.values()]);
+    WITH_EXTRA.set(extra, k);
+  }
+  return k;
+}
 
 export interface AgencyMention {
   /** Canonical name. */
@@ -138,7 +167,8 @@ const ROLE_LEAD = re(String.raw`chủ\s+trì`, "iu");
 const ROLE_WITH = re(String.raw`(?:và\s+)?phối\s+hợp(?:\s+với)?`, "iu");
 
 /** The agencies and groups a cell names, each with its role (the column's, unless the text says otherwise). */
-export function splitAgencies(raw: string, role: AgencyRole = "lead"): AgencyMention[] {
+export function splitAgencies(raw: string, role: AgencyRole = "lead", extra?: readonly AgencyName[]): AgencyMention[] {
+  const names = known(extra);
   let text = cleanText(raw);
   for (const [re, reading] of READ_THROUGH) text = text.replace(re, reading);
   // Roles in the text: "X chủ trì, phối hợp với Y".
@@ -147,12 +177,12 @@ export function splitAgencies(raw: string, role: AgencyRole = "lead"): AgencyMen
     const before = text.slice(0, lead.index);
     const after = text.slice(lead.index + lead[0].length).replace(/^\s*,?\s*/u, "");
     const rest = after.replace(ROLE_WITH, "");
-    return [...splitNames(before, "lead"), ...splitNames(rest, "coordinating")];
+    return [...splitNames(before, "lead", names), ...splitNames(rest, "coordinating", names)];
   }
-  return splitNames(text, role);
+  return splitNames(text, role, names);
 }
 
-function splitNames(text: string, role: AgencyRole): AgencyMention[] {
+function splitNames(text: string, role: AgencyRole, names: Known[]): AgencyMention[] {
   const out: AgencyMention[] = [];
   const toks = tokens(text);
   // "Các sở: Văn hóa, Thể thao và Du lịch, Giáo dục và Đào tạo": each field is a Sở (a field alone is an alias
@@ -167,7 +197,7 @@ function splitNames(text: string, role: AgencyRole): AgencyMention[] {
       i += 2;
       continue;
     }
-    const match = longestMatch(toks, i) ?? truncated(toks, i);
+    const match = longestMatch(toks, i, names) ?? truncated(toks, i, names);
     if (match) {
       const printed = text.slice(toks[i]!.start, toks[i + match.length - 1]!.end);
       push(out, { name: match.entry.name, kind: match.entry.kind, role, printed, unknown: false });
@@ -176,7 +206,7 @@ function splitNames(text: string, role: AgencyRole): AgencyMention[] {
     }
     // Not in the list: the words up to the next separator.
     let j = i;
-    while (j < toks.length - 1 && !toks[j]!.sepAfter && !longestMatch(toks, j + 1)) j++;
+    while (j < toks.length - 1 && !toks[j]!.sepAfter && !longestMatch(toks, j + 1, names)) j++;
     const printed = text.slice(toks[i]!.start, toks[j]!.end);
     const name = printed.charAt(0).toUpperCase() + printed.slice(1);
     push(out, { name, kind: "agency", role, printed, unknown: true });
@@ -190,8 +220,8 @@ function push(out: AgencyMention[], m: AgencyMention): void {
 }
 
 /** The known name that the words from `i` begin with, the longest. */
-function longestMatch(toks: Token[], i: number): { entry: AgencyName; length: number } | null {
-  for (const k of KNOWN) {
+function longestMatch(toks: Token[], i: number, names: Known[]): { entry: AgencyName; length: number } | null {
+  for (const k of names) {
     if (i + k.words.length > toks.length) continue;
     if (!k.words.every((w, n) => toks[i + n]!.word === w)) continue;
     return { entry: k.entry, length: k.words.length };
@@ -203,10 +233,10 @@ function longestMatch(toks: Token[], i: number): { entry: AgencyName; length: nu
  * A cell cut short by the page ("Sở Văn hoá, Thể thao" for "Sở Văn hóa, Thể thao và Du lịch"): the words left,
  * at least two and reaching the end of the cell, begin exactly one known name.
  */
-function truncated(toks: Token[], i: number): { entry: AgencyName; length: number } | null {
+function truncated(toks: Token[], i: number, names: Known[]): { entry: AgencyName; length: number } | null {
   const rest = toks.slice(i).map((t) => t.word);
   if (rest.length < 2) return null;
-  const fits = new Set(KNOWN.filter((k) => k.words.length > rest.length && rest.every((w, n) => k.words[n] === w)).map((k) => k.entry));
+  const fits = new Set(names.filter((k) => k.words.length > rest.length && rest.every((w, n) => k.words[n] === w)).map((k) => k.entry));
   if (fits.size !== 1) return null;
   return { entry: [...fits][0]!, length: rest.length };
 }

@@ -1,7 +1,7 @@
 import type { Catalog } from "../model";
 import { catalogIndicators } from "../model";
 import type { Task } from "../model/task";
-import { splitAgencies, type AgencyMention } from "./agencies";
+import { splitAgencies, type AgencyMention, type AgencyName } from "./agencies";
 
 /**
  * The directory of agencies of a catalog: one entry per canonical agency or group, with every way the documents
@@ -20,15 +20,16 @@ export interface DirectoryEntry {
 }
 
 /** The agencies an indicator's "Cơ quan chủ trì" names. */
-export function indicatorAgencies(agency: string): AgencyMention[] {
-  return splitAgencies(agency, "lead");
+export function indicatorAgencies(agency: string, extra?: readonly AgencyName[]): AgencyMention[] {
+  return splitAgencies(agency, "lead", extra);
 }
 
-export function taskMentions(task: Task): AgencyMention[] {
-  return [...splitAgencies(task.lead, "lead"), ...(task.second ? splitAgencies(task.second.text, task.second.role) : [])];
+export function taskMentions(task: Task, extra?: readonly AgencyName[]): AgencyMention[] {
+  return [...splitAgencies(task.lead, "lead", extra), ...(task.second ? splitAgencies(task.second.text, task.second.role, extra) : [])];
 }
 
-export function agencyDirectory(catalog: Catalog): DirectoryEntry[] {
+/** `extra`: names and aliases staff added on the directory sheet (read back by a refresh). */
+export function agencyDirectory(catalog: Catalog, extra?: readonly AgencyName[]): DirectoryEntry[] {
   const entries = new Map<string, DirectoryEntry & { seen: Set<string> }>();
   const note = (m: AgencyMention, counted: "indicators" | "tasks", done: Set<string>) => {
     const e = entries.get(m.name) ?? { name: m.name, kind: m.kind, aliases: [], unknown: m.unknown, indicators: 0, tasks: 0, seen: new Set<string>() };
@@ -39,11 +40,11 @@ export function agencyDirectory(catalog: Catalog): DirectoryEntry[] {
   };
   for (const i of catalogIndicators(catalog)) {
     const done = new Set<string>();
-    for (const m of indicatorAgencies(i.agency)) note(m, "indicators", done);
+    for (const m of indicatorAgencies(i.agency, extra)) note(m, "indicators", done);
   }
   for (const t of catalog.plans.flatMap((p) => (p.tasks ?? []).flatMap((a) => a.tasks))) {
     const done = new Set<string>();
-    for (const m of taskMentions(t)) note(m, "tasks", done);
+    for (const m of taskMentions(t, extra)) note(m, "tasks", done);
   }
   return [...entries.values()]
     .map(({ seen, ...e }) => ({ ...e, aliases: [...seen].sort((a, b) => a.localeCompare(b, "vi")) }))

@@ -1,4 +1,6 @@
 import { REPORT_MARK, REPORT_SHEET } from "./reportSheet";
+import { DIRECTORY_MARK, DIRECTORY_SHEET, readDirectoryRows } from "./directorySheet";
+import type { AgencyName } from "../parse/agencies";
 import { z } from "zod";
 import { CellValue } from "./plan";
 import { columnLetter } from "./plan";
@@ -64,7 +66,7 @@ export interface WorkbookSnapshot {
 export const LOG_SHEET = "Nhật ký thay đổi";
 export const BACKUP_SHEET = "_IM_SAOLUU";
 /** Sheets the add-in writes whole and may rewrite; any other sheet is the user's and is never touched. */
-export const SERVICE_SHEETS = [SUMMARY_SHEET, REPORT_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET];
+export const SERVICE_SHEETS = [SUMMARY_SHEET, REPORT_SHEET, DIRECTORY_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET];
 
 export type Located = { sheet: string; cell: string; vi: string; en: string };
 
@@ -116,6 +118,8 @@ export interface Existing {
   summary: string[] | null;
   /** The add-in's service sheets as they are named in this workbook (the summary may be "Tổng hợp (2)" beside a sheet of staff's). */
   serviceNames: string[];
+  /** The directory sheet's names and aliases as they are now (staff may have added some); empty without one. */
+  directory?: AgencyName[];
 }
 
 /** A sheet named like a service sheet, or like one with a free-name suffix ("Tổng hợp (2)"), compared as Excel does. */
@@ -308,14 +312,15 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
   let summary: string[] | null = null;
   const serviceNames: string[] = [];
   const damaged: Existing["damaged"] = [];
+  let directory: AgencyName[] = [];
   for (const raw of snapshot.sheets) {
     // A sheet named like the summary (in another case, or "(2)") is the add-in's only if it holds the summary's table of sheets; staff's "tổng hợp" is theirs.
     const base = serviceBase(raw.name);
     // The report sheet is the add-in's only with its mark in A1 (a staff sheet may well be called "Báo cáo năm").
     const isService =
       base !== null &&
-      (base === REPORT_SHEET
-        ? raw.rows[0]?.[0] === REPORT_MARK
+      (base === REPORT_SHEET || base === DIRECTORY_SHEET
+        ? raw.rows[0]?.[0] === (base === REPORT_SHEET ? REPORT_MARK : DIRECTORY_MARK)
         : raw.name === base || (base === SUMMARY_SHEET ? raw.rows.some((r) => r[1] === SUMMARY_SHEETS_HEADER) : base === LOG_SHEET ? raw.rows[1]?.[0] === LOG_COLUMNS[0]!.header : false));
     if (isService) serviceNames.push(raw.name);
     const sheet = isService ? { ...raw, name: base } : raw;
@@ -331,6 +336,10 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
       backup = sheet.rows.slice(LOG_FIRST_ROW - 1).filter((r) => r.some((v) => !isEmpty(v))).map((r) => r.map(plain));
       continue;
     }
+    if (sheet.name === DIRECTORY_SHEET) {
+      directory = readDirectoryRows(sheet.rows.map((r) => r.map(plain)));
+      continue;
+    }
     if (sheet.name === SUMMARY_SHEET) {
       const labels = sheet.rows.map((r) => r[1]);
       const from = labels.indexOf(SUMMARY_SHEETS_HEADER);
@@ -344,7 +353,7 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
     else if (read) sheets.push(read);
     else foreign.push(sheet.name);
   }
-  return { sheets, damaged, foreign, notices, log, backup, summary, serviceNames };
+  return { sheets, damaged, foreign, notices, log, backup, summary, serviceNames, directory };
 }
 
 /** What staff entered, by stable id: actuals per period, notes, baselines (formulas they typed are not values). */

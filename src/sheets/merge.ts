@@ -374,7 +374,7 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
     notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
   }
   const appendices = [...standing.map((input) => inputSource(input, known)), ...tasks.sources];
-  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names }, carry);
+  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names, agencies: existing.directory }, carry);
   // A sheet loaded after the summary was written is not counted there until the summary is rebuilt.
   const counted = plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name);
   if (existing.sheets.length > 0 && (existing.summary === null || existing.summary.join("\n") !== counted.join("\n"))) {

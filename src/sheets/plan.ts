@@ -97,7 +97,7 @@ export const TableSpec = z.object({
 });
 export type TableSpec = z.infer<typeof TableSpec>;
 
-export const SheetKind = z.enum(["indicators", "scenario", "tasks", "summary", "report", "lists"]);
+export const SheetKind = z.enum(["indicators", "scenario", "tasks", "summary", "report", "directory", "lists"]);
 
 export const SheetSpec = z.object({
   name: z.string().max(31),

@@ -2,7 +2,7 @@ import type { Plan } from "../model/plan";
 import type { Task, TaskAppendix } from "../model/task";
 import { TASK_STATES, TASK_STATUSES, TASK_STATUS_LABELS, excelSerial, serialOfVi } from "../evaluate/taskStatus";
 import { planSubtitle } from "./planText";
-import { splitAgencies } from "../parse/agencies";
+import { splitAgencies, type AgencyName } from "../parse/agencies";
 import { KEY_ROW, SECTION_MARK } from "./indicatorSheet";
 import { columnLetter, rowHeight, type Cell, type CellValue, type ColumnSpec, type ConditionalRule, type SheetSpec } from "./plan";
 import { asOfFormula, stateLowerFormula, taskCodeFormula, taskLabelFormula, yearlyDueFormula, type TaskRefs } from "./taskFormulas";
@@ -29,6 +29,8 @@ export interface TaskSheetOptions {
   asOf: string;
   entries?: TaskEntries;
   name: string;
+  /** Names and aliases staff added on the directory sheet. */
+  agencies?: readonly AgencyName[];
 }
 
 interface Col {
@@ -45,10 +47,11 @@ export function taskSheetName(plan: Plan, appendix: TaskAppendix): string {
  * The lead agencies as the directory names them; a lead that is only a group ("Các sở, ngành tỉnh, UBND các
  * huyện …") by the groups' names; the cell as printed when it names neither.
  */
-function leadText(task: Task): string {
-  const leads = task.agencies.filter((a) => a.role === "lead").map((a) => a.name);
+function leadText(task: Task, extra?: readonly AgencyName[]): string {
+  const mentions = splitAgencies(task.lead, "lead", extra).filter((m) => m.role === "lead");
+  const leads = [...new Set(mentions.filter((m) => m.kind === "agency").map((m) => m.name))];
   if (leads.length > 0) return leads.join("; ");
-  const groups = [...new Set(splitAgencies(task.lead, "lead").filter((m) => m.kind === "group" && m.role === "lead").map((m) => m.name))];
+  const groups = [...new Set(mentions.filter((m) => m.kind === "group").map((m) => m.name))];
   return groups.length > 0 ? groups.join("; ") : task.lead;
 }
 
@@ -126,7 +129,7 @@ export function buildTaskSheet(plan: Plan, appendix: TaskAppendix, options: Task
     cells[at(id)] = { value: task.id };
     cells[at(code)] = { value: task.code, style: "center" };
     cells[at(name)] = { value: task.name, style: "text" };
-    cells[at(lead)] = { value: leadText(task), style: "text" };
+    cells[at(lead)] = { value: leadText(task, options.agencies), style: "text" };
     if (second) cells[at(second)] = { value: task.second?.text ?? "", style: "text" };
     cells[at(deadline)] = { value: task.deadline.kind === "yearly" ? "Hằng năm" : task.deadline.kind === "continuous" ? "Thường xuyên" : task.deadline.text, style: "text" };
     cells[at(due)] =

@@ -10,6 +10,8 @@ import { STYLES } from "./styles";
 import { wordListSheet } from "./formulas";
 import { buildTaskSheet, taskSheetName, type TaskEntries } from "./taskSheet";
 import { indicatorAgencies } from "../parse/directory";
+import type { AgencyName } from "../parse/agencies";
+import { buildDirectorySheet } from "./directorySheet";
 
 /**
  * The monitoring workbook of a catalog: the summary first (Tổng hợp), then one sheet per appendix; the two
@@ -32,6 +34,8 @@ export interface WorkbookOptions {
   /** What staff entered on task sheets, by task id; and the names staff gave those sheets, by "plan.appendix". */
   taskEntries?: TaskEntries;
   taskSheetNames?: Record<string, string>;
+  /** Names and aliases staff added on the directory sheet, read back by a refresh. */
+  agencies?: AgencyName[];
 }
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -78,14 +82,15 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
       const source = `${plan.id}.${a.id}`;
       if (only && !only.has(source)) continue;
       const name = opts.taskSheetNames?.[source] ?? taskSheetName(plan, a);
-      const sheet = buildTaskSheet(plan, a, { asOf: opts.asOf, entries: opts.taskEntries, name });
+      const sheet = buildTaskSheet(plan, a, { asOf: opts.asOf, entries: opts.taskEntries, name, agencies: opts.agencies });
       sheets.push(opts.protect ? { ...sheet, protect: true } : sheet);
     }
   }
-  const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false);
+  const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies);
   const report = buildReportSheet(sheets, reportYearOf(sheets, opts.asOf), opts.asOf);
   const lists = wordListSheet();
-  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, report, ...sheets, lists.sheet], names: lists.names };
+  const directory = buildDirectorySheet({ plans: catalog.plans.filter((p) => planIds.includes(p.id)) }, opts.agencies);
+  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, report, ...sheets, directory, lists.sheet], names: lists.names };
 }
 
 interface ListEntry {
@@ -100,8 +105,8 @@ interface ListEntry {
  * The canonical agencies a cell names; the cell as printed when it names no known agency (only groups, or a
  * name not in the directory's list — kept whole, "Sở ?" and all).
  */
-function canonicalAgencies(cell: string): string[] {
-  const mentions = indicatorAgencies(cell).filter((m) => m.kind === "agency");
+function canonicalAgencies(cell: string, extra?: readonly AgencyName[]): string[] {
+  const mentions = indicatorAgencies(cell, extra).filter((m) => m.kind === "agency");
   if (mentions.length === 0 || mentions.every((m) => m.unknown)) return [cell.trim()];
   return [...new Set(mentions.map((m) => m.name))];
 }
@@ -142,7 +147,7 @@ const TASK_COUNTS: { header: string; codes: string[] }[] = [
 ];
 
 /** The summary's list: every indicator that names a responsible agency, by agency, sheet and row. */
-function listEntries(sheets: SheetSpec[]): ListEntry[] {
+function listEntries(sheets: SheetSpec[], extra?: readonly AgencyName[]): ListEntry[] {
   const entries: ListEntry[] = [];
   for (const sheet of sheets) {
     const ai = sheet.columns.findIndex((c) => c.key === "agency");
@@ -155,13 +160,13 @@ function listEntries(sheets: SheetSpec[]): ListEntry[] {
       if (typeof agency !== "string" || agency.trim() === "") continue;
       // One entry per agency the cell names, by the directory's canonical name ("Sở Lao động-Thương binh …" and
       // "Sở Lao động- Thương binh …" are one agency; "Cục Thuế tỉnh Chi cục Hải quan" is two).
-      for (const name of canonicalAgencies(agency)) entries.push({ agency: name, sheet, row: r, name: String(row[ni]?.value ?? ""), target: String(row[ti]?.value ?? "") });
+      for (const name of canonicalAgencies(agency, extra)) entries.push({ agency: name, sheet, row: r, name: String(row[ni]?.value ?? ""), target: String(row[ti]?.value ?? "") });
     }
   }
   return entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
 }
 
-function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets: SheetSpec[], asOf: string, printList: boolean): SheetSpec {
+function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets: SheetSpec[], asOf: string, printList: boolean, extra?: readonly AgencyName[]): SheetSpec {
   const sheets = allSheets.filter((s) => s.kind === "indicators" || s.kind === "scenario");
   const taskSheets = allSheets.filter((s) => s.kind === "tasks");
   const width = 12;
@@ -209,7 +214,7 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets: Sheet
   rows.push(pad([]));
 
   // Per responsible agency (canonical), over every sheet that names it.
-  const entries = listEntries(sheets);
+  const entries = listEntries(sheets, extra);
   const agencies = new Set(entries.map((e) => e.agency));
   const agencyHeader = rows.length + 1;
   rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Số chỉ tiêu", style: "sumHeader" }, ...statusHeaders, { value: "Tỷ lệ đạt", style: "sumHeader" }]));

@@ -34,6 +34,7 @@ describe("the monitoring workbook plan of the seeds", () => {
       "TV-QD77-2025 IV",
       "KG-KH5N-2021-2025 NV",
       "TV-QD77-2025 NV I",
+      "Danh mục cơ quan",
       "_IM",
     ]);
     expect(plan.sheets.filter((s) => s.hidden).map((s) => s.name)).toEqual(["_IM"]);
@@ -52,7 +53,7 @@ describe("the monitoring workbook plan of the seeds", () => {
     const report = plan.sheets.find((s) => s.kind === "report")!;
     expect(report.print).toMatchObject({ orientation: "portrait", paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
     expect(report.print.titleRows).toMatch(/^\d+:\d+$/);
-    for (const sheet of plan.sheets.filter((s) => !s.hidden && s.kind !== "report")) {
+    for (const sheet of plan.sheets.filter((s) => !s.hidden && s.kind !== "report" && s.kind !== "directory")) {
       expect(String(sheet.rows[0]![1]!.value)).toMatch(/\p{Lu}{4}/u);
       const legend = sheet.rows[3]!.map((c) => c.value).filter(Boolean);
       // A task sheet's legend has the task statuses (and no "Lỗi nhập liệu", which is red wherever it is).
@@ -190,7 +191,7 @@ describe("the workbook file", () => {
 
 describe("choosing appendices", () => {
   it("builds only the chosen appendices; the GRDP scenario pair comes with either half", () => {
-    const names = (appendices: string[]) => buildWorkbookPlan(seedCatalog().catalog, { asOf: "31/12/2025", plans: ["TV-QD77-2025"], appendices }).sheets.filter((s) => s.kind !== "lists" && s.kind !== "report").map((s) => s.name);
+    const names = (appendices: string[]) => buildWorkbookPlan(seedCatalog().catalog, { asOf: "31/12/2025", plans: ["TV-QD77-2025"], appendices }).sheets.filter((s) => s.kind !== "lists" && s.kind !== "report" && s.kind !== "directory").map((s) => s.name);
     expect(names(["TV-QD77-2025.IV"])).toEqual(["Tổng hợp", "TV-QD77-2025 IV"]);
     expect(names(["TV-QD77-2025.IIIb", "TV-QD77-2025.II"])).toEqual(["Tổng hợp", "TV-QD77-2025 II", "TV-QD77-2025 III"]);
   });
