@@ -11,6 +11,7 @@ import { CheckScreen } from "./screens/CheckScreen";
 import { RefreshScreen } from "./screens/RefreshScreen";
 import { PrintScreen } from "./screens/PrintScreen";
 import { PreviewSheets } from "./screens/PreviewSheets";
+import { PreviewTasks } from "./screens/PreviewTasks";
 import { NoticeBar } from "./screens/NoticeBar";
 
 /**
@@ -75,6 +76,7 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
         <NoticeBar pane={pane} />
         <current.Screen pane={pane} />
         {preview && plan && <PreviewSheets lang={lang} plan={plan} judged={pane.judged} shown={pane.shownSheet} onType={pane.typeEntry} />}
+        {preview && plan && <PreviewTasks lang={lang} plan={plan} judged={pane.judgedTasks} shown={pane.shownSheet} onType={pane.typeEntry} />}
       </main>
     </FluentProvider>
   );

@@ -8,6 +8,7 @@ import { columnLetter, type SheetPlan } from "../sheets/plan";
 import { buildWorkbookPlan, nowVi, SUMMARY_SHEET, todayVi } from "../sheets/workbook";
 import { changeSummary, type Refresh } from "../sheets/merge";
 import { judgeSheets, type JudgedCell } from "./judging";
+import { judgeTaskSheets, type JudgedTask } from "./taskJudging";
 import { preference, setPreference } from "./platform";
 import { openWorkbook } from "./opening";
 import { t } from "./strings";
@@ -29,6 +30,8 @@ export interface Pane {
   plan: SheetPlan | null;
   entries: Entries;
   judged: JudgedCell[];
+  /** Every task of the task sheets, judged. */
+  judgedTasks: JudgedTask[];
   busy: string | null;
   notice: Notice | null;
   setNotice: (n: Notice | null) => void;
@@ -41,8 +44,8 @@ export interface Pane {
   refresh: (dryRun: boolean) => Promise<void>;
   restore: () => Promise<void>;
   download: () => Promise<void>;
-  typeEntry: (id: string, block: string, value: string) => void;
-  showCell: (c: JudgedCell) => void;
+  typeEntry: (id: string, block: string, value: string | number | null) => void;
+  showCell: (c: Pick<JudgedCell, "sheet" | "id" | "block">) => void;
   /** Shows a sheet: Excel activates it; the preview shows its table. */
   showSheet: (name: string) => void;
   /** The preview's sheet on screen (null: the first). */
@@ -99,10 +102,11 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
       const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, appendices, protect });
       const result = await host.load(built);
       const written = built.sheets.filter((s) => result.written.includes(s.name));
-      const indicators = written.reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
+      const indicators = written.filter((s) => s.kind !== "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
+      const tasks = written.filter((s) => s.kind === "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
       setPlan(preview ? preview.plan() : built);
       setEntries(await host.readEntries());
-      const lines = [t(lang, "loaded", { sheets: result.written.length, indicators })];
+      const lines = [t(lang, "loaded", { sheets: result.written.length, indicators }) + (tasks > 0 ? ` ${t(lang, "loadedTasks", { tasks })}` : "")];
       if (result.existing.length) lines.push(t(lang, "existing", { names: result.existing.join(", ") }));
       if (result.existing.includes(SUMMARY_SHEET) && result.written.length > 0) lines.push(t(lang, "summaryStale"));
       for (const d of result.degraded) lines.push(d[lang]);
@@ -151,16 +155,16 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
     });
 
   const typeEntry = useCallback(
-    (id: string, block: string, value: string) => {
+    (id: string, block: string, value: string | number | null) => {
       if (!preview) return;
-      preview.setEntry(id, block, value.trim() === "" ? null : value);
+      preview.setEntry(id, block, typeof value === "string" && value.trim() === "" ? null : value);
       void preview.readEntries().then(setEntries);
     },
     [preview],
   );
 
   /** The cell of an entry: its sheet's row for the indicator and the period's input column. */
-  const showCell = (c: JudgedCell) => {
+  const showCell = (c: Pick<JudgedCell, "sheet" | "id" | "block">) => {
     const sheet = plan?.sheets.find((s) => s.name === c.sheet);
     const col = sheet?.columns.findIndex((k) => k.key === `actual:${c.block}`) ?? -1;
     const row = sheet?.rowOf[c.id];
@@ -205,6 +209,7 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
   }, [host]);
 
   const judged = useMemo(() => (plan ? judgeSheets(catalog, plan, entries) : []), [catalog, plan, entries]);
+  const judgedTasks = useMemo(() => (plan ? judgeTaskSheets(catalog, plan, entries) : []), [catalog, plan, entries]);
 
-  return { host, preview, lang, switchLanguage, catalog, plan, entries, judged, busy, notice, setNotice, fail, pending, protect, setProtect, load, importTable, refresh, restore, download, typeEntry, showCell, showSheet, shownSheet, pasteName, setPasteName };
+  return { host, preview, lang, switchLanguage, catalog, plan, entries, judged, judgedTasks, busy, notice, setNotice, fail, pending, protect, setProtect, load, importTable, refresh, restore, download, typeEntry, showCell, showSheet, shownSheet, pasteName, setPasteName };
 }

@@ -76,7 +76,8 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     const notice = page.getByTestId("notice");
     await notice.waitFor();
     const withoutII = 126 - appendix("TV-QD77-2025", "II").length;
-    expect(await notice.innerText()).toContain(`Đã tạo 4 trang với ${withoutII} chỉ tiêu`); // Tổng hợp, Báo cáo năm, III (IIIa+IIIb), IV
+    // Tổng hợp, Báo cáo năm, III (IIIa+IIIb), IV, the task sheet of Phụ lục I and the directory of agencies.
+    expect(await notice.innerText()).toContain(`Đã tạo 6 trang với ${withoutII} chỉ tiêu. Trong đó có 78 nhiệm vụ ở các trang nhiệm vụ.`);
     await page.getByTestId("sheet-TV-QD77-2025 IV").click();
 
     const debt = row("TV-QD77-2025", "IV", "1").id; // < 3
@@ -208,6 +209,35 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     await expect(page.getByTestId("reading").count()).resolves.toBe(0);
     await context.close();
   }, 60_000);
+
+  test("task appendices: loaded with their plan, overdue tasks listed by lead agency, a state chosen in the preview judged at once", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 } });
+    const page = await context.newPage();
+    await openPane(page);
+    for (const id of ["KG-CT06-2025", "KG-NQ29-2030", "TV-QD77-2025"]) await page.getByTestId(`plan-${id}`).uncheck();
+    await expect(page.getByText("Nhiệm vụ: phụ lục NV (81)").count()).resolves.toBe(1);
+    await page.getByTestId("load").click();
+    await page.getByTestId("notice").waitFor();
+    await page.getByRole("tab", { name: "Kiểm tra" }).click();
+    const tasks = page.getByTestId("task-problems");
+    await tasks.waitFor();
+    // Today is past every 2021 deadline of the Kiên Giang plan: its dated tasks are overdue.
+    await expect(page.getByTestId("task-counts").innerText()).resolves.toMatch(/^81 nhiệm vụ: 29 quá hạn/);
+    const promotion = page.getByTestId("task-problem").filter({ hasText: "Chương trình xúc tiến đầu tư giai đoạn 2021-2025" });
+    await expect(promotion.innerText()).resolves.toContain("✗ Quá hạn");
+    await expect(tasks.innerText()).resolves.toContain("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch");
+    // The link shows the task's state cell; choosing "Không thực hiện" there takes it off the list.
+    await promotion.getByRole("link").click();
+    const select = page.locator("select:focus");
+    await expect(select.count()).resolves.toBe(1);
+    await select.selectOption("Không thực hiện");
+    await expect(page.getByTestId("task-counts").innerText()).resolves.toMatch(/^81 nhiệm vụ: 28 quá hạn/);
+    await expect(page.getByTestId("task-problem").filter({ hasText: "Chương trình xúc tiến đầu tư giai đoạn 2021-2025" }).count()).resolves.toBe(0);
+    const layout = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+    await page.screenshot({ path: join(OUT, "taskpane-320-tasks.png"), fullPage: false });
+    await context.close();
+  }, 90_000);
 
   test("a report table without a target column: the pane says so and reads the column the user picks", async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 900 } });

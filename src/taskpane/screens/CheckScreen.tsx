@@ -4,10 +4,13 @@ import { countByStatus, type JudgedCell } from "../judging";
 import type { Pane } from "../usePane";
 import { StatusBadge } from "./StatusBadge";
 import { t } from "../strings";
+import { TASK_STATUS_LABELS } from "../../evaluate/taskStatus";
+import type { JudgedTask } from "../taskJudging";
 
 /**
  * Check: how many indicators and how many entry cells (one per indicator and period), the cells by status,
- * then the shortfalls and invalid entries by agency, each a link to its cell.
+ * then the shortfalls and invalid entries by agency, each a link to its cell; then the tasks overdue (or with an
+ * entry that cannot be read) by lead agency, each a link to its state cell.
  */
 export function CheckScreen({ pane }: { pane: Pane }) {
   const { lang, judged } = pane;
@@ -57,6 +60,55 @@ export function CheckScreen({ pane }: { pane: Pane }) {
           </ul>
         </div>
       ))}
+      <TaskProblems pane={pane} />
     </section>
+  );
+}
+
+function TaskProblems({ pane }: { pane: Pane }) {
+  const { lang, judgedTasks } = pane;
+  if (judgedTasks.length === 0) return null;
+  const n = (...s: string[]) => judgedTasks.filter((j) => s.includes(j.status)).length;
+  const late = judgedTasks.filter((j) => j.status === "overdue" || j.status === "invalid");
+  const byAgency = new Map<string, JudgedTask[]>();
+  for (const j of late) for (const a of j.agencies.length ? j.agencies : [t(lang, "noAgency")]) byAgency.set(a, [...(byAgency.get(a) ?? []), j]);
+  const agencies = [...byAgency.keys()].sort((a, b) => a.localeCompare(b, "vi"));
+  return (
+    <div data-testid="task-problems" style={{ marginTop: 10 }}>
+      <Text weight="semibold" block>
+        {t(lang, "overdueTasks")}
+      </Text>
+      <Text block size={200} data-testid="task-counts">
+        {t(lang, "taskCounts", { tasks: judgedTasks.length, overdue: n("overdue"), soon: n("due_soon"), done: n("done_on_time", "done_late", "done") })}
+      </Text>
+      {late.length === 0 && <Text block>{t(lang, "noOverdueTasks")}</Text>}
+      {agencies.map((agency) => (
+        <div key={agency}>
+          <Text weight="semibold" block style={{ overflowWrap: "anywhere" }}>
+            {agency}
+          </Text>
+          <ul style={{ margin: "2px 0 8px 16px", padding: 0, overflowWrap: "anywhere" }}>
+            {byAgency.get(agency)!.map((j) => (
+              <li key={j.id} data-testid="task-problem">
+                <a
+                  href={`#input-${j.id}-state`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    pane.showCell(j);
+                  }}
+                >
+                  {j.task.code ? `${j.task.code}. ` : ""}
+                  {j.task.name.length > 90 ? `${j.task.name.slice(0, 90)}…` : j.task.name}
+                </a>{" "}
+                <span style={{ background: `#${TASK_STATUS_LABELS[j.status].fill}`, color: `#${TASK_STATUS_LABELS[j.status].font}`, padding: "0 4px", borderRadius: 3 }}>
+                  {TASK_STATUS_LABELS[j.status].symbol} {TASK_STATUS_LABELS[j.status][lang]}
+                </span>{" "}
+                <span>{j.task.deadline.due ? `${t(lang, "dueOn")} ${j.task.deadline.due.split("-").reverse().join("/")}` : ""}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
   );
 }

@@ -10,7 +10,8 @@ export function LoadScreen({ pane }: { pane: Pane }) {
   const [chosen, setChosen] = useState<string[]>(catalog.plans.filter((p) => p.appendices.length > 0).map((p) => p.id));
   // Appendices left out, as "plan.appendix"; every appendix of a chosen plan is loaded otherwise.
   const [leftOut, setLeftOut] = useState<string[]>([]);
-  const appendices = () => catalog.plans.flatMap((p) => p.appendices.map((a) => `${p.id}.${a.id}`)).filter((k) => !leftOut.includes(k));
+  // Indicator appendices and task appendices alike, as "plan.appendix".
+  const appendices = () => catalog.plans.flatMap((p) => [...p.appendices, ...(p.tasks ?? [])].map((a) => `${p.id}.${a.id}`)).filter((k) => !leftOut.includes(k));
   return (
     <section style={{ display: "flex", flexDirection: "column", gap: 4 }}>
       <Text weight="semibold">{t(lang, "choosePlans")}</Text>
@@ -30,6 +31,24 @@ export function LoadScreen({ pane }: { pane: Pane }) {
               }}
               data-testid={`plan-${p.id}`}
             />
+            {chosen.includes(p.id) && (p.tasks ?? []).length > 0 && (
+              <div style={{ display: "flex", flexWrap: "wrap", marginLeft: 28 }}>
+                {(p.tasks ?? []).map((a) => {
+                  const key = `${p.id}.${a.id}`;
+                  return (
+                    <Checkbox
+                      key={key}
+                      size="medium"
+                      checked={!leftOut.includes(key)}
+                      onChange={(_, d) => setLeftOut((l) => (d.checked ? l.filter((x) => x !== key) : [...l, key]))}
+                      label={t(lang, "tasksOf", { id: a.id, n: a.tasks.length })}
+                      title={a.title}
+                      data-testid={`tasks-${key}`}
+                    />
+                  );
+                })}
+              </div>
+            )}
             {chosen.includes(p.id) && p.appendices.filter((a) => a.indicators.length > 0).length > 1 && (
               <div style={{ display: "flex", flexWrap: "wrap", marginLeft: 28 }}>
                 {p.appendices
