@@ -68,7 +68,7 @@ export function buildDirectorySheet(catalog: Catalog, extra: readonly AgencyName
     freeze: { row: DIRECTORY_HEADER_ROW, column: 0 },
     conditional: [],
     validations: [],
-    print: { orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: `${DIRECTORY_HEADER_ROW}:${DIRECTORY_HEADER_ROW}`, area: `B1:F${last}`, header: "&L&8Theo dõi chỉ tiêu — danh mục cơ quan", footer: "&C&8Trang &P/&N" },
+    print: { orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: `${DIRECTORY_HEADER_ROW}:${DIRECTORY_HEADER_ROW}`, area: `B1:F${last}`, header: "&L&8Theo dõi chỉ tiêu — danh mục cơ quan", footer: "&C&8Trang &P/&N&R&8&A" },
     protect: false,
     tabColor: "7F7F7F",
   };

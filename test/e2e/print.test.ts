@@ -105,9 +105,12 @@ describe("the printed monitoring workbook", () => {
     return (lines[lines.length - 1] ?? "").trim().split(/\s{2,}/).pop() ?? "";
   };
 
-  test("every page is legible: the median word is at least 7 pt high (pdftotext -bbox); the indicator part prints in at most 21 pages (the summary's task table is one), the two task appendices (159 tasks) in at most 20", () => {
+  test("every page is legible: the median word is at least 7 pt high (pdftotext -bbox); the indicator part prints in at most 21 pages (the summary's task table is one), the two task appendices (159 tasks) in at most 20, the directory of agencies in at most 3", () => {
     const taskPages = [...Array(pages).keys()].map((k) => k + 1).filter((p) => / NV( |$)/.test(sheetOfPage(p)));
-    expect(pages - taskPages.length).toBeLessThanOrEqual(21);
+    const directoryPages = [...Array(pages).keys()].map((k) => k + 1).filter((p) => sheetOfPage(p) === "Danh mục cơ quan");
+    expect(directoryPages.length).toBeGreaterThanOrEqual(1);
+    expect(directoryPages.length).toBeLessThanOrEqual(3);
+    expect(pages - taskPages.length - directoryPages.length).toBeLessThanOrEqual(21);
     expect(taskPages.length).toBeGreaterThanOrEqual(4);
     expect(taskPages.length).toBeLessThanOrEqual(20);
     // A task page is one page wide: its header row (repeated) holds the first and the last column.
