@@ -246,6 +246,10 @@ export function parsePastedTable(text: string, meta: Partial<PlanMeta> & { name?
   }
   // Excel quotes a copied cell that holds a tab or a line break: one cell, not two rows.
   const result = parseDocument(unquoted, spec);
+  if (result.plan.appendices.length === 0 && (result.plan.tasks ?? []).length > 0) {
+    // A task table: its tasks are the plan (tasks.ts found its headers by meaning).
+    return { ok: true, plan: result.plan, skipped: result.skipped };
+  }
   if (result.plan.appendices.length === 0) {
     // No table: a list of targets as resolutions write them ("- Tốc độ tăng trưởng GRDP: trên 10%"), one per
     // line or several in a sentence, read by the same sentence reader as the seeds' prose.

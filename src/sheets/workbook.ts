@@ -235,7 +235,7 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets: Sheet
     rows.push(pad([{}, { value: agency, style: "sumLabel" }, { formula: `SUM(D${r}:J${r})`, style: "sumNumber" }, ...JUDGED.map((s) => ({ formula: count(s), style: "sumNumber" })), { formula: rate(r), style: "sumPercent" }]));
   }
   // Tasks by lead agency: the same way, over the task list after the indicator list (its codes in column H).
-  const firstTaskListRow = Math.max(lastListRow, firstListRow) + 1 + 3; // after the indicator list: a blank row, the title, the header
+  const firstTaskListRow = firstListRow + entries.length + 3; // after the indicator list's rows: a blank row, the title, the header
   const lastTaskListRow = Math.max(firstTaskListRow + taskEntries.length - 1, firstTaskListRow);
   let taskHeader = 0;
   if (taskSheets.length > 0) {

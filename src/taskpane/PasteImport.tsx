@@ -86,6 +86,11 @@ export function PasteImport(props: {
         <>
           <Text weight="semibold">{t(lang, "readingTitle")}</Text>
           {read.skipped > 0 && <Text size={200}>{t(lang, "skippedRows", { n: read.skipped })}</Text>}
+          {(read.plan.tasks ?? []).length > 0 && (
+            <Text size={200} data-testid="pasted-tasks">
+              {t(lang, "pastedTasks", { n: (read.plan.tasks ?? []).reduce((n, a) => n + a.tasks.length, 0) })}
+            </Text>
+          )}
           <div style={{ overflowX: "auto", maxWidth: "100%" }}>
             <table style={{ borderCollapse: "collapse", fontSize: 12 }} data-testid="reading">
               <thead>

@@ -33,6 +33,7 @@ export const UI = {
   leadAgency: { vi: "Cơ quan chủ trì", en: "Lead agency" },
   taskState: { vi: "Tình trạng", en: "State" },
   doneOn: { vi: "Ngày hoàn thành", en: "Completed on" },
+  pastedTasks: { vi: "Bảng có {n} nhiệm vụ: ghi vào một trang nhiệm vụ.", en: "The table holds {n} tasks: written to a task sheet." },
   overdueTasks: { vi: "Nhiệm vụ quá hạn", en: "Overdue tasks" },
   taskCounts: { vi: "{tasks} nhiệm vụ: {overdue} quá hạn, {soon} sắp đến hạn, {done} đã hoàn thành", en: "{tasks} tasks: {overdue} overdue, {soon} due soon, {done} done" },
   noOverdueTasks: { vi: "Không có nhiệm vụ quá hạn.", en: "No task is overdue." },

@@ -140,3 +140,13 @@ describe("a pasted task table, headers found by meaning", () => {
     ]);
   });
 });
+
+describe("a pasted task table alone", () => {
+  test("is a plan of tasks, not an error", async () => {
+    const { parsePastedTable } = await import("../../src/parse/document");
+    const r = parsePastedTable("TT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành\n1\tBáo cáo sơ kết 6 tháng\tSở KH&ĐT\tTháng 7/2026", { name: "NV 2026" });
+    if (!r.ok) throw new Error(r.error.en);
+    expect(r.plan.appendices).toEqual([]);
+    expect(r.plan.tasks![0]!.tasks.map((t) => [t.name, t.agencies, t.deadline.due])).toEqual([["Báo cáo sơ kết 6 tháng", [{ name: "Sở Kế hoạch và Đầu tư", role: "lead" }], "2026-07-31"]]);
+  });
+});

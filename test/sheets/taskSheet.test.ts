@@ -102,3 +102,22 @@ describe("task sheets in the workbook", () => {
     expect(labels).not.toContain("Cục Thuế tỉnh Chi cục Hải quan");
   });
 });
+
+test("a workbook of a pasted task table alone: its task sheet, and the summary's task counts over the right rows (LibreOffice)", async () => {
+  const { parsePastedTable } = await import("../../src/parse/document");
+  const r = parsePastedTable(["TT\tNhiệm vụ\tĐơn vị chủ trì\tThời gian hoàn thành", "1\tBáo cáo sơ kết 6 tháng\tSở KH&ĐT\tTháng 7/2026", "2\tTổng kết năm\tSở KH&ĐT\tQuý IV/2026", "3\tRà soát quy hoạch\tSở Xây dựng\t2025"].join("\n"), { name: "NV 2026" });
+  if (!r.ok) throw new Error(r.error.en);
+  const plan = buildWorkbookPlan({ plans: [r.plan] }, { asOf: "01/12/2026" });
+  expect(plan.sheets.filter((s) => s.kind === "tasks").map((s) => Object.keys(s.rowOf).length)).toEqual([3]);
+  const file = join(mkdtempSync(join(tmpdir(), "im-tasks-only-")), "tasks.xlsx");
+  await writeWorkbookFile(plan, file);
+  const rows = recalculatedCsv(file);
+  const table = rows.findIndex((x) => x[1] === "Nhiệm vụ theo cơ quan chủ trì");
+  const line = (agency: string) => rows.slice(table + 1).find((x) => x[1] === agency)!.slice(2, 5).map(Number);
+  // At 01/12/2026, Sở KH&ĐT has two tasks: July's is overdue, Q4's is due in 30 days (in progress, due soon);
+  // Sở Xây dựng's 2025 task is overdue. Columns: tasks, done, in progress.
+  expect(line("Sở Kế hoạch và Đầu tư")).toEqual([2, 0, 1]);
+  expect(line("Sở Xây dựng")).toEqual([1, 0, 0]);
+  const overdue = rows.slice(table + 1).find((x) => x[1] === "Sở Kế hoạch và Đầu tư")![5];
+  expect(Number(overdue)).toBe(1);
+}, 120_000);

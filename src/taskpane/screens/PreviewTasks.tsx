@@ -14,9 +14,11 @@ export function PreviewTasks(props: { lang: Lang; plan: SheetPlan; judged: Judge
   const { lang, plan, judged } = props;
   const sheets = plan.sheets.filter((s) => s.kind === "tasks");
   const [current, setCurrent] = useState(sheets[0]?.name ?? "");
+  const names = sheets.map((s) => s.name).join("\n");
+  // A task sheet shown from elsewhere (a link in a notice) becomes the current one — once, not on every render.
   useEffect(() => {
-    if (props.shown && sheets.some((s) => s.name === props.shown)) setCurrent(props.shown);
-  }, [props.shown, sheets]);
+    if (props.shown && names.split("\n").includes(props.shown)) setCurrent(props.shown);
+  }, [props.shown, names]);
   const sheet = sheets.find((s) => s.name === current) ?? sheets[0];
   if (!sheet) return null;
   const rows = judged.filter((j) => j.sheet === sheet.name);
