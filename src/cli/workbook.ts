@@ -90,8 +90,10 @@ export async function main(argv: string[]): Promise<number> {
   const out = resolve(values.get("--out") ?? "out/indicator-monitor.xlsx");
   mkdirSync(dirname(out), { recursive: true });
   await writeWorkbookFile(plan, out);
-  const indicators = plan.sheets.reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
-  process.stdout.write(`Đã ghi / written: ${out} (${plan.sheets.filter((s) => !s.hidden).length} trang tính / sheets, ${indicators} chỉ tiêu / indicators)\n`);
+  const rows = (kind: (k: string) => boolean) => plan.sheets.filter((s) => kind(s.kind)).reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
+  const indicators = rows((k) => k !== "tasks");
+  const tasks = rows((k) => k === "tasks");
+  process.stdout.write(`Đã ghi / written: ${out} (${plan.sheets.filter((s) => !s.hidden).length} trang tính / sheets, ${indicators} chỉ tiêu / indicators${tasks ? `, ${tasks} nhiệm vụ / tasks` : ""})\n`);
   return 0;
 }
 
