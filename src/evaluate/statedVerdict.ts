@@ -1,3 +1,5 @@
+import { parseNumber } from "../parse/number";
+
 /**
  * A report's own comparison with the plan, written beside (or instead of) the value: "vượt 21,6% kế hoạch",
  * "đạt 135% dự toán HĐND tỉnh giao", "bằng 115,9% dự toán", "tăng 37,8% so với dự toán", "đạt 99,8% kế
@@ -29,8 +31,10 @@ const AMOUNT = new RegExp(String.raw`${OPEN}(vượt|cao\s+hơn|hụt|thấp\s+h
 /** "(đạt kế hoạch 8-8,3%)", "hoàn thành kế hoạch", "không đạt kế hoạch", "chưa đạt chỉ tiêu". */
 const WORD = new RegExp(String.raw`${OPEN}(không\s+đạt|chưa\s+đạt|chưa\s+hoàn\s+thành|không\s+hoàn\s+thành|đạt|hoàn\s+thành)\s+(?:so\s+(?:với\s+)?)?${PLAN}${TAIL}`, "iu");
 
+/** A number in the words ("21,6", "7.213,5"), read as the rest of the project reads vi-VN numbers. */
 function number(text: string): number {
-  return Number(text.replace(/\./g, "").replace(",", "."));
+  const n = parseNumber(text, "vi");
+  return n.ok ? n.value : Number.NaN;
 }
 
 function cut(text: string, m: RegExpExecArray): string {
@@ -39,7 +43,7 @@ function cut(text: string, m: RegExpExecArray): string {
 
 export function readStatedVerdict(text: string): { stated: StatedVerdict | null; rest: string } {
   const share = SHARE.exec(text);
-  if (share) {
+  if (share && !Number.isNaN(number(share[2]!))) {
     const verb = share[1]!.toLowerCase();
     const x = number(share[2]!) / 100;
     const s = verb === "vượt" || verb === "tăng" ? 1 + x : verb === "giảm" ? 1 - x : x;

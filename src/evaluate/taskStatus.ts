@@ -43,8 +43,13 @@ export function serialOfVi(text: string): number | null {
   return m ? excelSerial(`${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`) : null;
 }
 
+/** The day (yyyy-mm-dd) of an Excel date serial. */
+export function isoOfSerial(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
 function yearOfSerial(serial: number): number {
-  return new Date(Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000).getUTCFullYear();
+  return Number(isoOfSerial(serial).slice(0, 4));
 }
 
 /** The due date for the year of `asOf`: a yearly task is due on 31/12 of that year; a dated one on its date. */

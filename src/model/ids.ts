@@ -29,6 +29,11 @@ export function indicatorId(plan: string, appendix: string, code: string, name: 
   return `${plan}.${appendix}.${cleanCode}.${shortHash(foldText(name))}`;
 }
 
+/** The name hash an id ends with ("TV.IV.7.a1b2c3" → "a1b2c3"): rows and tasks keep it when renumbered. */
+export function hashOfId(id: string): string {
+  return id.slice(id.lastIndexOf(".") + 1);
+}
+
 /** The name part of an id, for matching a renumbered row. */
 export function nameKey(name: string): string {
   return shortHash(foldText(name));

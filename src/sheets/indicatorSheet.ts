@@ -594,9 +594,9 @@ function headerText(plan: Plan): string {
   return planHeading(plan).replace(/&/g, "&&");
 }
 
-/** Excel table names: letters, digits and underscores, starting with a letter. */
-function tableName(sheet: string): string {
-  return `CT_${sheet.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[^A-Za-z0-9]+/g, "_")}`;
+/** Excel table names: letters, digits and underscores, starting with a letter ("CT_…" indicators, "NV_…" tasks). */
+export function tableName(sheet: string, prefix = "CT"): string {
+  return `${prefix}_${sheet.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[^A-Za-z0-9]+/g, "_")}`;
 }
 
 /** One validation per run of consecutive rows of the same kind, so a large sheet does not carry thousands. */

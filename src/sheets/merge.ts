@@ -1,5 +1,5 @@
 import type { Catalog, Indicator } from "../model";
-import { foldText, nameKey } from "../model/ids";
+import { foldText, hashOfId, nameKey } from "../model/ids";
 import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
 import { buildWorkbookPlan, SUMMARY_SHEET, workbookSheetInputs } from "./workbook";
 import { mergeTaskSheets } from "./taskMerge";
@@ -76,10 +76,6 @@ function codeOf(id: string): string {
   return id.split(".").slice(2, -1).join(".");
 }
 
-function hashOf(id: string): string {
-  return id.split(".").pop()!;
-}
-
 function text(v: CellValue | undefined): string {
   return v === null || v === undefined ? "" : String(v);
 }
@@ -114,10 +110,10 @@ function matchRows(old: ExistingRow[], fresh: Indicator[]): { matches: Match[]; 
     };
   };
   const passes: (() => (row: ExistingRow, ind: Indicator) => boolean)[] = [
-    () => (row, ind) => hashOf(row.id!) === nameKey(ind.name),
+    () => (row, ind) => hashOfId(row.id!) === nameKey(ind.name),
     () => {
       const moved = subRowCode();
-      return (row, ind) => hashOf(row.id!) === hashOf(ind.id) && moved(row) === codeOf(ind.id);
+      return (row, ind) => hashOfId(row.id!) === hashOfId(ind.id) && moved(row) === codeOf(ind.id);
     },
     () => (row, ind) => codeOf(row.id!) === codeOf(ind.id) && foldText(text(row.values.unit)) === foldText(ind.unit) && extends_(text(row.values.name), ind.name),
   ];

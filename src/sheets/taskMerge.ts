@@ -1,4 +1,5 @@
 import type { Catalog } from "../model";
+import { hashOfId } from "../model/ids";
 import type { CellValue } from "./plan";
 import type { Existing, ExistingSheet, Located } from "./existing";
 import type { TaskEntries } from "./taskSheet";
@@ -27,7 +28,6 @@ export interface TaskMerge {
 
 const TASK_KEYS = ["actual:state", "actual:done", "actual:result"] as const;
 
-const hashOf = (id: string) => id.slice(id.lastIndexOf(".") + 1);
 
 /**
  * A completion date as a host reads it back: Excel gives the serial; the file reader gives a date-formatted
@@ -53,8 +53,8 @@ export function mergeTaskSheets(catalog: Catalog, existing: Existing, plans: str
       out.used.push(old);
       const ids = new Set(appendix.tasks.map((t) => t.id));
       const byHash = new Map<string, string[]>();
-      for (const t of appendix.tasks) byHash.set(hashOf(t.id), [...(byHash.get(hashOf(t.id)) ?? []), t.id]);
-      const target = (id: string): string | null => (ids.has(id) ? id : byHash.get(hashOf(id))?.length === 1 ? byHash.get(hashOf(id))![0]! : null);
+      for (const t of appendix.tasks) byHash.set(hashOfId(t.id), [...(byHash.get(hashOfId(t.id)) ?? []), t.id]);
+      const target = (id: string): string | null => (ids.has(id) ? id : byHash.get(hashOfId(id))?.length === 1 ? byHash.get(hashOfId(id))![0]! : null);
       const lost = old.rows.filter((r) => r.id === null || target(r.id) === null || Object.keys(r.formulas).length > 0);
       if (lost.length > 0 || old.userColumns.length > 0) {
         out.keep.push(old.name);

@@ -3,7 +3,7 @@ import type { Task, TaskAppendix } from "../model/task";
 import { TASK_STATES, TASK_STATUSES, TASK_STATUS_LABELS, excelSerial, serialOfVi } from "../evaluate/taskStatus";
 import { planSubtitle } from "./planText";
 import { splitAgencies, type AgencyName } from "../parse/agencies";
-import { KEY_ROW, SECTION_MARK } from "./indicatorSheet";
+import { KEY_ROW, SECTION_MARK, tableName } from "./indicatorSheet";
 import { columnLetter, rowHeight, type Cell, type CellValue, type ColumnSpec, type ConditionalRule, type SheetSpec } from "./plan";
 import { asOfFormula, stateLowerFormula, taskCodeFormula, taskLabelFormula, yearlyDueFormula, type TaskRefs } from "./taskFormulas";
 
@@ -170,7 +170,7 @@ export function buildTaskSheet(plan: Plan, appendix: TaskAppendix, options: Task
       ...Object.fromEntries(rows.slice(TASK_FIRST_ROW - 1).map((cells, k) => [String(TASK_FIRST_ROW + k), rowHeight(cells, specs)])),
     },
     merges: [`B1:${visibleLast}1`, `B2:${visibleLast}2`],
-    table: appendix.tasks.length > 0 ? { name: `NV_${options.name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").replace(/[^A-Za-z0-9]+/g, "_")}`, ref: `A${TASK_HEADER_ROW}:${columnLetter(width)}${lastRow}`, headerRow: TASK_HEADER_ROW } : null,
+    table: appendix.tasks.length > 0 ? { name: tableName(options.name, "NV"), ref: `A${TASK_HEADER_ROW}:${columnLetter(width)}${lastRow}`, headerRow: TASK_HEADER_ROW } : null,
     dataRows: { first: TASK_FIRST_ROW, last: lastRow },
     rowOf,
     freeze: { row: TASK_HEADER_ROW, column: 3 },

@@ -32,42 +32,20 @@ export function LoadScreen({ pane }: { pane: Pane }) {
               data-testid={`plan-${p.id}`}
             />
             {chosen.includes(p.id) && (p.tasks ?? []).length > 0 && (
-              <div style={{ display: "flex", flexWrap: "wrap", marginLeft: 28 }}>
-                {(p.tasks ?? []).map((a) => {
-                  const key = `${p.id}.${a.id}`;
-                  return (
-                    <Checkbox
-                      key={key}
-                      size="medium"
-                      checked={!leftOut.includes(key)}
-                      onChange={(_, d) => setLeftOut((l) => (d.checked ? l.filter((x) => x !== key) : [...l, key]))}
-                      label={t(lang, "tasksOf", { id: a.id, n: a.tasks.length })}
-                      title={a.title}
-                      data-testid={`tasks-${key}`}
-                    />
-                  );
-                })}
-              </div>
+              <Choices
+                items={(p.tasks ?? []).map((a) => ({ key: `${p.id}.${a.id}`, label: t(lang, "tasksOf", { id: a.id, n: a.tasks.length }), title: a.title, testId: `tasks-${p.id}.${a.id}` }))}
+                leftOut={leftOut}
+                setLeftOut={setLeftOut}
+              />
             )}
             {chosen.includes(p.id) && p.appendices.filter((a) => a.indicators.length > 0).length > 1 && (
-              <div style={{ display: "flex", flexWrap: "wrap", marginLeft: 28 }}>
-                {p.appendices
+              <Choices
+                items={p.appendices
                   .filter((a) => a.indicators.length > 0)
-                  .map((a) => {
-                    const key = `${p.id}.${a.id}`;
-                    return (
-                      <Checkbox
-                        key={key}
-                        size="medium"
-                        checked={!leftOut.includes(key)}
-                        onChange={(_, d) => setLeftOut((l) => (d.checked ? l.filter((x) => x !== key) : [...l, key]))}
-                        label={`${t(lang, "appendix")} ${a.id} (${a.indicators.length})`}
-                        title={a.title}
-                        data-testid={`appendix-${key}`}
-                      />
-                    );
-                  })}
-              </div>
+                  .map((a) => ({ key: `${p.id}.${a.id}`, label: `${t(lang, "appendix")} ${a.id} (${a.indicators.length})`, title: a.title, testId: `appendix-${p.id}.${a.id}` }))}
+                leftOut={leftOut}
+                setLeftOut={setLeftOut}
+              />
             )}
           </div>
         );
@@ -88,5 +66,24 @@ export function LoadScreen({ pane }: { pane: Pane }) {
         onName={pane.setPasteName}
       />
     </section>
+  );
+}
+
+/** One checkbox per appendix of a chosen plan (indicators or tasks): checked unless left out. */
+function Choices(props: { items: { key: string; label: string; title: string; testId: string }[]; leftOut: string[]; setLeftOut: (f: (l: string[]) => string[]) => void }) {
+  return (
+    <div style={{ display: "flex", flexWrap: "wrap", marginLeft: 28 }}>
+      {props.items.map((i) => (
+        <Checkbox
+          key={i.key}
+          size="medium"
+          checked={!props.leftOut.includes(i.key)}
+          onChange={(_, d) => props.setLeftOut((l) => (d.checked ? l.filter((x) => x !== i.key) : [...l, i.key]))}
+          label={i.label}
+          title={i.title}
+          data-testid={i.testId}
+        />
+      ))}
+    </div>
   );
 }

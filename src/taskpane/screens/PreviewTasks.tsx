@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
 import type { Lang } from "../../i18n/messages";
 import type { SheetPlan } from "../../sheets/plan";
-import { TASK_STATES, TASK_STATUS_LABELS, excelSerial } from "../../evaluate/taskStatus";
+import { TASK_STATES, TASK_STATUS_LABELS, excelSerial, isoOfSerial } from "../../evaluate/taskStatus";
 import type { JudgedTask } from "../taskJudging";
 import { t } from "../strings";
 
@@ -24,7 +24,7 @@ export function PreviewTasks(props: { lang: Lang; plan: SheetPlan; judged: Judge
   const rows = judged.filter((j) => j.sheet === sheet.name);
   const cell = { border: "1px solid #ddd", padding: 3, verticalAlign: "top" } as const;
   const head = { border: "1px solid #ccc", background: "#1F4E78", color: "white", padding: 3 } as const;
-  const isoOf = (v: unknown) => (typeof v === "number" ? new Date(Date.UTC(1899, 11, 30) + v * 86_400_000).toISOString().slice(0, 10) : "");
+  const isoOf = (v: unknown) => (typeof v === "number" ? isoOfSerial(v) : "");
   return (
     <section id="preview-tasks" data-testid="preview-tasks">
       <TabList size="small" selectedValue={sheet.name} onTabSelect={(_, d) => setCurrent(String(d.value))} style={{ flexWrap: "wrap" }}>
