@@ -17,6 +17,7 @@ import { readTextFile } from "../node/input";
 import { parseCommand } from "./args";
 import { catalogFromFile } from "../node/pasted";
 import { checkInputFile, writeFileAtomic } from "../node/files";
+import { calendarOf, type Calendar } from "../model/period";
 
 /**
  * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv [--name "Tên ngắn"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]
@@ -25,18 +26,23 @@ import { checkInputFile, writeFileAtomic } from "../node/files";
  * (--dry-run: only say what would change; --restore: put back the entries saved before the last refresh).
  */
 const USAGE = [
-  'npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv [--name TÊN-NGẮN] [--target-column "TIÊU ĐỀ CỘT"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list]',
+  'npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv [--name TÊN-NGẮN] [--target-column "TIÊU ĐỀ CỘT"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list] [--periods thang|quy|6thang|9thang|nam]',
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx [--dry-run] [--plans ID,ID] [--from TABLE.tsv] [--no-protect]   (cập nhật chỉ tiêu / refresh targets)",
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx --restore   (khôi phục số liệu trước lần cập nhật / restore entries saved before the last refresh)",
 ].join("\n");
 
 export async function main(argv: string[]): Promise<number> {
-  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list"], values: ["--in", "--out", "--plans", "--from", "--name", "--target-column", "--actuals", "--as-of", "--tolerance"] }, USAGE);
+  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list"], values: ["--in", "--out", "--plans", "--from", "--name", "--target-column", "--actuals", "--as-of", "--tolerance", "--periods"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { values } = command.args;
   const tolerance = values.has("--tolerance") ? Number(values.get("--tolerance")!.replace(",", ".")) : 0.05;
   if (!(tolerance >= 0 && tolerance < 1)) {
     process.stderr.write(`--tolerance: cần một số từ 0 đến 1 (ví dụ 0,05) / a number from 0 to 1 is expected\n`);
+    return 2;
+  }
+  const calendar = values.has("--periods") ? calendarOf(values.get("--periods")!) : undefined;
+  if (calendar === null) {
+    process.stderr.write(`--periods: cần “thang”, “quy”, “6thang”, “9thang” hoặc “nam” / one of month, quarter, half, nine, year is expected (given “${values.get("--periods")}”)\n`);
     return 2;
   }
   let catalog: Catalog;
@@ -71,9 +77,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write("--actuals dùng khi tạo workbook mới; khi cập nhật, số liệu lấy từ workbook cũ / --actuals is for new workbooks; a refresh keeps the old workbook's entries\n");
       return 2;
     }
-    return refreshFile(resolve(input), resolve(values.get("--out") ?? "out/indicator-monitor.xlsx"), catalog, { asOf, tolerance, plans, protect, dryRun: command.args.flags.has("--dry-run"), restore: command.args.flags.has("--restore") });
+    return refreshFile(resolve(input), resolve(values.get("--out") ?? "out/indicator-monitor.xlsx"), catalog, { asOf, tolerance, plans, protect, calendar, dryRun: command.args.flags.has("--dry-run"), restore: command.args.flags.has("--restore") });
   }
-  let plan = buildWorkbookPlan(catalog, { asOf, tolerance, plans, protect, printList: command.args.flags.has("--print-list") });
+  let plan = buildWorkbookPlan(catalog, { asOf, tolerance, plans, protect, calendar, printList: command.args.flags.has("--print-list") });
   const actualsFile = values.get("--actuals");
   if (actualsFile !== undefined) {
     const file = readTextFile(actualsFile);
@@ -151,7 +157,7 @@ async function refreshFile(
   input: string,
   out: string,
   catalog: Catalog,
-  options: { asOf: string; tolerance: number; plans?: string[]; protect: boolean; dryRun: boolean; restore: boolean },
+  options: { asOf: string; tolerance: number; plans?: string[]; protect: boolean; calendar?: Calendar; dryRun: boolean; restore: boolean },
 ): Promise<number> {
   const check = checkInputFile(input, "xlsx");
   if (!check.ok) {
@@ -180,7 +186,7 @@ async function refreshFile(
   }
   let refresh: Refresh;
   try {
-    refresh = await planFileRefresh(input, catalog, { asOf: options.asOf, tolerance: options.tolerance, plans: options.plans, now: nowVi(), protect: options.protect });
+    refresh = await planFileRefresh(input, catalog, { asOf: options.asOf, tolerance: options.tolerance, plans: options.plans, now: nowVi(), protect: options.protect, calendar: options.calendar });
   } catch (e) {
     return unreadable(e);
   }

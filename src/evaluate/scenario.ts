@@ -51,3 +51,59 @@ export function pairScenarios(base: Indicator[], high: Indicator[]): ScenarioPai
   }
   return pairs;
 }
+
+/** The cumulative figures of a scenario at the end of each quarter: Quý I, 6 tháng, 9 tháng, Cả năm. */
+const QUARTER_ENDS = ["Quý I", "6 tháng", "9 tháng", "Cả năm"] as const;
+
+/**
+ * A scenario pair's quarterly targets in growth points (the index 106,95 – 107,85 for 6 months becomes "at least
+ * 6,95, 7,85 reaches the high scenario"), for an indicator whose entries are growth rates ("7,2" for 7,2 %).
+ * Null when a quarter is missing.
+ */
+export function scenarioQuarters(pair: ScenarioPair): [Target, Target, Target, Target] | null {
+  const out: Target[] = [];
+  for (const label of QUARTER_ENDS) {
+    const t = pair.periods[label];
+    if (!t || t.min === null) return null;
+    const lo = Math.round((t.min - 100) * 1e6) / 1e6;
+    const hi = t.stretch !== null ? Math.round((t.stretch - 100) * 1e6) / 1e6 : lo;
+    out.push({ ...t, text: `${label}: ${formatGrowth(lo)} – ${formatGrowth(hi)} (kịch bản)`, min: lo, stretch: hi, index: false, unit: "%" });
+  }
+  return out as [Target, Target, Target, Target];
+}
+
+function formatGrowth(n: number): string {
+  return n.toFixed(2).replace(".", ",");
+}
+
+const nameKey = (text: string) =>
+  foldText(text)
+    .replace(/\b(va|tong san pham trong tinh|tang truong|toc do)\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * Indicators of the plan that the quarterly scenario speaks of: the GRDP growth indicator and its sectors, by
+ * name ("nông nghiệp" is the scenario's "Nông nghiệp, lâm nghiệp và thủy sản", "công nghiệp - xây dựng" its
+ * "Công nghiệp và Xây dựng"), and only where the year's target agrees with the scenario's whole-year base
+ * within half a point — a like-named indicator of something else is not linked.
+ */
+export function linkScenarios(indicators: Indicator[], pairs: ScenarioPair[]): Map<string, [Target, Target, Target, Target]> {
+  const out = new Map<string, [Target, Target, Target, Target]>();
+  for (const ind of indicators) {
+    const t = ind.target;
+    if (t.min === null && t.max === null) continue;
+    const key = nameKey(ind.name);
+    if (key === "") continue;
+    const pair = pairs.find((p) => nameKey(p.name) === key || nameKey(p.name.split(",")[0]!) === key);
+    if (!pair) continue;
+    const quarters = scenarioQuarters(pair);
+    const year = quarters?.[3];
+    if (!quarters || !year) continue;
+    const lo = (t.min ?? t.max)! - 0.5;
+    const hi = (t.max ?? t.min)! + 0.5;
+    if (year.min! < lo || year.min! > hi) continue;
+    out.set(ind.id, quarters);
+  }
+  return out;
+}

@@ -129,6 +129,14 @@ export const MESSAGES = {
     vi: "Chỉ tiêu định tính nhận “Đạt” hoặc “Không đạt”. Vẫn giữ nguyên giá trị đã nhập và đánh dấu “Lỗi nhập liệu”. Tiếp tục?",
     en: "A qualitative target takes “Đạt” or “Không đạt”. The value will be kept and flagged as invalid input. Continue?",
   },
+  "sheet.accumulatePrompt": {
+    vi: "“Lũy kế”: cả năm là tổng các kỳ (vốn đầu tư, thu ngân sách, sản lượng). “Mới nhất”: cả năm là số của kỳ gần nhất (tỷ lệ, bình quân).",
+    en: "“Lũy kế”: the year is the sum of the periods (investment, revenue, output). “Mới nhất”: the year is the latest period's value (rates, averages).",
+  },
+  "sheet.accumulateWarning": {
+    vi: "Chọn “Lũy kế” hoặc “Mới nhất”. Giá trị khác được coi là “Lũy kế”. Tiếp tục?",
+    en: "Choose “Lũy kế” or “Mới nhất”. Anything else counts as “Lũy kế”. Continue?",
+  },
   "cli.unknownOption": { vi: "Tùy chọn không hợp lệ: {option}", en: "Unknown option: {option}" },
   "cli.missingValue": { vi: "Tùy chọn {option} cần một giá trị", en: "The option {option} needs a value" },
 } as const satisfies Record<string, { vi: string; en: string }>;

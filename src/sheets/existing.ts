@@ -31,9 +31,12 @@ export type SnapshotCell = CellValue | FormulaCell;
  * by a refresh, so a host reading a large workbook need not keep their text: it gives OWN_FORMULA instead, one
  * shared object, once it has read the key row.
  */
+/** The in-year columns the add-in computes: the figure to date, the year-end estimate, the pace. */
+const PACE_FORMULA_KEYS = new Set(["todate", "estimate", "pace"]);
+
 export const OWN_FORMULA: FormulaCell = Object.freeze({ formula: "" });
 export function isOwnFormulaKey(key: unknown): boolean {
-  return typeof key === "string" && (/^(status|gap|achievement|h):/.test(key) || key === "actual:period");
+  return typeof key === "string" && (/^(status|gap|achievement|h):/.test(key) || PACE_FORMULA_KEYS.has(key) || key === "actual:period");
 }
 
 /** For hosts: turns formula texts into snapshot cells, dropping the text in the add-in's own columns after the key row. */
@@ -159,7 +162,7 @@ export function isEntryKey(key: string): boolean {
 
 /** Columns the add-in fills with formulas (the whole-period actual is the latest year's); a typed value there replaced one. */
 function isFormulaKey(key: string): boolean {
-  return /^(status|gap|achievement):/.test(key) || key === "actual:period";
+  return /^(status|gap|achievement):/.test(key) || PACE_FORMULA_KEYS.has(key) || key === "actual:period";
 }
 
 function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | { damaged: string[] } | null {

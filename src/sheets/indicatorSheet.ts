@@ -23,6 +23,20 @@ import {
   type BlockRefs,
   type RowRefs,
 } from "./formulas";
+import type { Calendar } from "../model/period";
+import type { QuarterTargets } from "../evaluate/pace";
+import { accumulationOf, ACCUMULATION_LABELS } from "../evaluate/accumulation";
+import {
+  ACCUMULATION_CHOICES,
+  estimateFormula,
+  judgedFormula,
+  monthsFormula,
+  paceBlockOf,
+  paceLabelFormula,
+  quarterChoiceFormula,
+  toDateFormula,
+  type PaceRefs,
+} from "./pace";
 import { columnLetter, rowHeight, type Cell, type CellValue, type ColumnSpec, type ConditionalRule, type SheetSpec, type ValidationSpec } from "./plan";
 
 /**
@@ -44,6 +58,10 @@ export interface SheetOptions {
   asOf: string;
   tolerance: number;
   entries: Entries;
+  /** The reporting calendar: one input column per period of the reporting year, with the pace (none: whole years only). */
+  calendar?: Calendar;
+  /** Indicators judged within the year against the plan's quarterly scenario, by id. */
+  scenarios?: Map<string, QuarterTargets>;
   /** What a refresh carries over beyond entries; absent when a workbook is first built. */
   carry?: SheetCarry;
 }
@@ -89,11 +107,17 @@ interface Block {
   actualHeader: string;
   statusHeader: string;
   target: (i: Indicator) => Target;
-  /** "input": staff type here; "latest": the latest entry among the other blocks (whole-period judgement). */
-  actual: "input" | "latest";
+  /**
+   * "input": staff type here; "latest": the latest entry among the other blocks (whole-period judgement);
+   * "pace": the year-end estimate from the periods entered so far (sheets/pace.ts).
+   */
+  actual: "input" | "latest" | "pace";
   gap: boolean;
   achievement: boolean;
 }
+
+/** Targets with no figure: no pace (their period cells may hold anything). */
+const PACE_NA = new Set(["none", "unparsed", "composite", "qualitative"]);
 
 const HEADER_ROW = 6;
 const FIRST_ROW = 7;
@@ -352,6 +376,22 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     gap: b.gap ? add({ key: `gap:${b.key}`, header: "Chênh lệch", width: 11 }) : null,
     achievement: b.achievement ? add({ key: `achievement:${b.key}`, header: "% thực hiện", width: 10 }) : null,
   }));
+  // The reporting calendar's periods of the reporting year, the figure to date, the estimate and the pace.
+  const paceBlock = input.kind === "indicators" ? paceBlockOf(blocks.filter((b) => b.actual === "input").map((b) => b.key), options.calendar, options.asOf) : null;
+  const paceYear = paceBlock ? blocks.findIndex((b) => b.key === paceBlock.year) : -1;
+  const scenarioOf = (i: Indicator) => (paceBlock ? options.scenarios?.get(i.id) : undefined);
+  const pace: Block | null = paceBlock
+    ? { key: "pace", planHeader: null, actualHeader: "", statusHeader: "Tiến độ", target: (i) => scenarioOf(i)?.[0] ?? blocks[paceYear]!.target(i), actual: "pace", gap: false, achievement: false }
+    : null;
+  const paceCols = paceBlock
+    ? {
+        accumulate: add({ key: "accumulate", header: "Cộng dồn", width: 10 }),
+        periods: paceBlock.periods.map((p) => ({ letter: add({ key: `actual:${paceBlock.year}-${p.key}`, header: `${p.label} ${paceBlock.year}`, width: paceBlock.periods.length > 4 ? 8 : 10, input: true }), to: p.to })),
+        toDate: add({ key: "todate", header: `Lũy kế / mới nhất ${paceBlock.year}`, width: 11 }),
+        estimate: add({ key: "estimate", header: `Ước thực hiện cả năm ${paceBlock.year}`, width: 11 }),
+        status: add({ key: "pace", header: "Tiến độ", width: 15 }),
+      }
+    : null;
   const agency = input.kind === "scenario" ? null : add({ key: "agency", header: "Cơ quan chủ trì", width: 22 });
   const note = add({ key: "note", header: "Ghi chú", width: 18, input: true });
   const carry = options.carry;
@@ -369,9 +409,14 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     countUnit: add({ key: "h:count", header: "_đv đếm", width: 8, hidden: true }),
     unit,
   };
+  const paceMonths = paceCols ? add({ key: "h:pace:months", header: "_kỳ đến tháng", width: 8, hidden: true }) : null;
+  const paceJudged = paceCols ? add({ key: "h:pace:judged", header: "_ước để đánh giá", width: 8, hidden: true }) : null;
+  const paceRefs: PaceRefs | null = paceCols ? { accumulate: paceCols.accumulate, periods: paceCols.periods, months: paceMonths!, toDate: paceCols.toDate, estimate: paceCols.estimate } : null;
+  const judged = pace ? [...blocks, pace] : blocks;
+  const judgedCols = paceCols ? [...blockCols, { plan: null, actual: paceJudged!, status: paceCols.status, gap: null, achievement: null }] : blockCols;
   const kindCols: string[] = [];
-  const blockRefs: BlockRefs[] = blocks.map((b, k) => {
-    const refs: Partial<BlockRefs> = { actual: blockCols[k]!.actual };
+  const blockRefs: BlockRefs[] = judged.map((b, k) => {
+    const refs: Partial<BlockRefs> = { actual: judgedCols[k]!.actual };
     for (const h of HELPER_NAMES) {
       const letter = add({ key: `h:${b.key}:${h}`, header: `_${b.key} ${h}`, width: 8, hidden: true });
       if (h === "kind") kindCols.push(letter);
@@ -398,7 +443,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
   const anchored = new Map<string | null, CarriedRow[]>();
   for (const row of carry?.rows ?? []) anchored.set(row.anchor, [...(anchored.get(row.anchor) ?? []), row]);
   const pending: CarriedRow[] = [];
-  const statusCols = new Set(blockCols.map((b) => b.status));
+  const statusCols = new Set(judgedCols.map((b) => b.status));
   const flush = () => {
     for (const row of pending.splice(0)) {
       const r = rows.length + 1;
@@ -462,13 +507,27 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
       lastChild = r + (j - k - 1);
     }
 
-    blocks.forEach((b, bi) => {
-      const cols = blockCols[bi]!;
+    judged.forEach((b, bi) => {
+      const cols = judgedCols[bi]!;
       const refs = blockRefs[bi]!;
       const target = b.target(ind);
       const h = targetHelpers(target, ind.unit);
+      const quarters = b.actual === "pace" ? scenarioOf(ind) : undefined;
       if (cols.plan) put(cells, cols.plan, { value: texts[`plan:${b.key}`] ?? target.text, style: "text" });
-      if (b.actual === "input") {
+      if (b.actual === "pace" && paceCols && paceRefs && paceBlock) {
+        const chosen = ACCUMULATION_CHOICES.find((l) => l === kept.accumulate);
+        put(cells, paceCols.accumulate, { value: chosen ?? ACCUMULATION_LABELS[accumulationOf(ind).kind].vi, style: "text" });
+        for (const [k, p] of paceBlock.periods.entries()) {
+          const letter = paceCols.periods[k]!.letter;
+          const value = options.entries.actuals[ind.id]?.[`${paceBlock.year}-${p.key}`] ?? null;
+          put(cells, letter, { value, style: typeof value === "string" ? "inputText" : "input" });
+          if (!PACE_NA.has(target.kind)) validationRuns.push({ column: letter, kind: "decimal", from: r, to: r, target: target.text });
+        }
+        put(cells, paceRefs.months, { formula: monthsFormula(r, paceRefs), style: "helper" });
+        put(cells, paceCols.toDate, { formula: toDateFormula(r, paceRefs), style: "gap" });
+        put(cells, paceCols.estimate, { formula: estimateFormula(r, paceRefs), style: "gap" });
+        put(cells, cols.actual, { formula: judgedFormula(r, paceRefs, quarters !== undefined), style: "helper" });
+      } else if (b.actual === "input") {
         put(cells, cols.actual, { value: options.entries.actuals[ind.id]?.[b.key] ?? null, style: "input" });
         if (target.kind !== "composite" && target.kind !== "none" && target.kind !== "unparsed") {
           validationRuns.push({ column: cols.actual, kind: target.kind === "qualitative" ? "list" : "decimal", from: r, to: r, target: target.text });
@@ -482,12 +541,21 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
         put(cells, cols.actual, { formula: f, style: "text" });
       }
       put(cells, kindCols[bi]!, { value: h.kind, style: "helper" });
-      put(cells, refs.min, { value: h.min, style: "helper" });
+      if (quarters && paceRefs) {
+        // The quarterly scenario: the bounds of the quarter the entered periods reach.
+        put(cells, refs.min, { formula: quarterChoiceFormula(r, paceRefs, quarters.map((q) => q.min)), style: "helper" });
+        put(cells, refs.stretch, { formula: quarterChoiceFormula(r, paceRefs, quarters.map((q) => q.stretch)), style: "helper" });
+      } else {
+        put(cells, refs.min, { value: h.min, style: "helper" });
+        put(cells, refs.stretch, { value: h.stretch, style: "helper" });
+      }
       put(cells, refs.max, { value: h.max, style: "helper" });
-      put(cells, refs.stretch, { value: h.stretch, style: "helper" });
       // Baseline: the "TH kỳ trước" entry; in a five-year table the year before, or the history before the period.
       if (baselineInput) put(cells, refs.baseline, { formula: `IF(ISNUMBER(${baselineInput}${r}),${baselineInput}${r},"")`, style: "helper" });
-      else if (blocks.length > 1 && b.actual === "input") {
+      else if (b.actual === "pace") {
+        const yearBaseline = `${blockRefs[paceYear]!.baseline}${r}`;
+        put(cells, refs.baseline, { formula: `IF(ISNUMBER(${yearBaseline}),${yearBaseline},"")`, style: "helper" });
+      } else if (blocks.length > 1 && b.actual === "input") {
         const prevYear = String(Number(b.key) - 1);
         const prev = bi > 0 ? blockRefs[bi - 1]!.value : null;
         const hist = ind.history[prevYear];
@@ -515,9 +583,14 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
       put(cells, refs.number, { formula: numberFormula(r, refs, rowRefs), style: "helper" });
       put(cells, refs.reading, { formula: readingFormula(r, refs, rowRefs), style: "helper" });
       put(cells, refs.value, { formula: valueFormula(r, refs, h), style: "helper" });
-      const codeFormula = target.kind === "composite" && lastChild > r ? combinedCodeFormula(refs.code, r + 1, lastChild) : statusCodeFormula(r, refs, rowRefs, h);
+      const codeFormula =
+        target.kind === "composite" && lastChild > r
+          ? combinedCodeFormula(refs.code, r + 1, lastChild)
+          : b.actual === "pace" && PACE_NA.has(target.kind)
+            ? `"not_applicable"`
+            : statusCodeFormula(r, refs, rowRefs, h);
       put(cells, refs.code, { formula: codeFormula, style: "helper" });
-      put(cells, cols.status, { formula: statusLabelFormula(`${refs.code}${r}`), style: "status" });
+      put(cells, cols.status, { formula: b.actual === "pace" ? paceLabelFormula(`${refs.code}${r}`) : statusLabelFormula(`${refs.code}${r}`), style: "status" });
       if (cols.gap) put(cells, cols.gap, { formula: gapFormula(r, refs, rowRefs, h), style: "gap" });
       if (cols.achievement) put(cells, cols.achievement, { formula: achievementFormula(r, refs, rowRefs, h), style: "percent" });
     });
@@ -538,18 +611,32 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
   const lastRow = Math.max(rows.length, FIRST_ROW);
 
   // Colour follows the status code, so it stays live when values are typed, pasted or printed.
-  blocks.forEach((_, bi) => {
-    const cols = blockCols[bi]!;
+  judged.forEach((_, bi) => {
+    const cols = judgedCols[bi]!;
     const refs = blockRefs[bi]!;
     for (const s of Object.keys(STATUS_VOCABULARY) as Status[]) {
       conditional.push({ range: `${cols.status}${FIRST_ROW}:${cols.status}${lastRow}`, formula: `$${refs.code}${FIRST_ROW}="${s}"`, style: `cf.${s}` });
     }
-    if (blocks[bi]!.actual === "input") {
+    if (judged[bi]!.actual === "input") {
       conditional.push({ range: `${cols.actual}${FIRST_ROW}:${cols.actual}${lastRow}`, formula: `$${refs.code}${FIRST_ROW}="invalid"`, style: "cf.invalid" });
     }
   });
 
+  if (paceCols && paceRefs) {
+    const first = paceCols.periods[0]!.letter;
+    const last = paceCols.periods[paceCols.periods.length - 1]!.letter;
+    conditional.push({ range: `${first}${FIRST_ROW}:${last}${lastRow}`, formula: `AND(LEN(TRIM(${first}${FIRST_ROW}))>0,NOT(ISNUMBER(${first}${FIRST_ROW})))`, style: "cf.invalid" });
+  }
   const validations = mergeValidations(validationRuns);
+  if (paceCols && indicators.length > 0) {
+    validations.push({
+      range: `${paceCols.accumulate}${FIRST_ROW}:${paceCols.accumulate}${lastRow}`,
+      kind: "list",
+      list: ACCUMULATION_CHOICES,
+      prompt: { title: "Cộng dồn", text: message("sheet.accumulatePrompt").vi },
+      error: { title: "Giá trị chưa đúng", text: message("sheet.accumulateWarning").vi },
+    });
+  }
   const visibleLast = columnLetter(lastVisible);
   return {
     name: input.name,
@@ -579,7 +666,11 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
       fitToWidth: 1,
       fitToHeight: 0,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-      ...printUnits(columns, input.kind === "scenario" ? [code, name] : [code, name, unit!], blockCols),
+      ...printUnits(
+        columns,
+        input.kind === "scenario" ? [code, name] : [code, name, unit!],
+        paceCols ? [...blockCols, { accumulate: paceCols.accumulate, ...Object.fromEntries(paceCols.periods.map((p, k) => [`p${k}`, p.letter])) }, { toDate: paceCols.toDate, estimate: paceCols.estimate, status: paceCols.status }] : blockCols,
+      ),
       area: `B1:${visibleLast}${lastRow}`,
       header: `&L&8${headerText(plan)} — Phụ lục ${input.appendix.id === "III" ? "IIIa–IIIb" : input.appendix.id}&R&8Số liệu đến ${options.asOf}`,
       footer: `&L&8Theo dõi chỉ tiêu&C&8Trang &P/&N&R&8&A`,

@@ -1,4 +1,6 @@
 import type { Catalog, Indicator } from "../model";
+import { calendarOfKeys, periodEntryKey, type Calendar } from "../model/period";
+import { ACCUMULATION_CHOICES, paceBlockOf, periodEntryKeys } from "./pace";
 import { foldText, hashOfId, nameKey } from "../model/ids";
 import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
 import { buildWorkbookPlan, SUMMARY_SHEET, workbookSheetInputs } from "./workbook";
@@ -46,6 +48,14 @@ export interface RefreshOptions {
   /** When the refresh happens, "dd/mm/yyyy hh:mm", for the change log and the backup. */
   now: string;
   protect?: boolean;
+  /** The reporting calendar; by default the one the workbook's sheets have (whole years when none). */
+  calendar?: Calendar;
+}
+
+/** The reporting calendar a workbook's sheets were written with, from their period columns ("actual:2025-T01"). */
+export function calendarOfExisting(existing: Existing): Calendar | undefined {
+  const keys = existing.sheets.flatMap((s) => s.keys.map((k) => (k.startsWith("actual:") ? periodEntryKey(k.slice(7))?.key : undefined)).filter((k): k is string => k !== undefined));
+  return calendarOfKeys(keys) ?? undefined;
 }
 
 export interface Refresh {
@@ -138,11 +148,13 @@ interface SheetMerge {
   changes: Change[];
 }
 
-function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, options: RefreshOptions, notices: Located[]): SheetMerge {
+function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, options: RefreshOptions, calendar: Calendar | undefined, notices: Located[]): SheetMerge {
   const sheet = old.name;
   const source = input.plan.number;
   const header = (key: string) => old.headers[old.keys.indexOf(key)] || key;
   const inputBlocks = new Set(input.blocks.filter((b) => b.actual === "input").map((b) => b.key));
+  // The period cells the rebuilt sheet has (a calendar dropped, or a new reporting year, keeps the old ones as columns).
+  if (input.kind === "indicators") for (const k of periodEntryKeys(paceBlockOf([...inputBlocks], calendar, options.asOf))) inputBlocks.add(k);
   const keepsBaseline = input.blocks.length === 1;
   const carry: SheetCarry = { values: {}, rows: [], columns: old.userColumns.map((c) => ({ ...c, input: true })), formulas: {} };
   if (old.name !== input.name) carry.name = old.name;
@@ -173,6 +185,7 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
         }
       } else if (key.startsWith("user:") || key === "change") kept[key] = value;
       else if (key === "direction" && Object.values(DIRECTION_LABELS).includes(text(value))) kept[key] = value;
+      else if (key === "accumulate" && ACCUMULATION_CHOICES.includes(text(value))) kept[key] = value;
       else if (key === "h:tolerance" && value !== options.tolerance) kept[key] = value;
     }
     for (const [key, formula] of Object.entries(row.formulas)) {
@@ -328,6 +341,7 @@ function knownSources(catalog: Catalog): string[] {
 export function refreshWorkbook(catalog: Catalog, read: Existing, options: RefreshOptions): Refresh {
   const known = knownSources(catalog);
   const existing: Existing = { ...read, sheets: read.sheets.map((s) => ({ ...s, source: sheetSource(s, known) })) };
+  const calendar = options.calendar ?? calendarOfExisting(existing);
   const present = new Set(existing.sheets.map((s) => s.source.split(".")[0]!));
   const plans = options.plans ?? (present.size > 0 ? catalog.plans.map((p) => p.id).filter((id) => present.has(id)) : undefined);
   // A refresh updates the appendices the workbook has; adding one is a load (or naming its plan in `plans`).
@@ -354,7 +368,7 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
     if (old.name !== input.name) {
       notices.push({ sheet: old.name, cell: "A1", vi: `trang “${input.name}” đã được đổi tên thành “${old.name}”: giữ tên mới`, en: `the sheet “${input.name}” was renamed “${old.name}”: the new name is kept` });
     }
-    const merged = mergeSheet(input, old, entries, options, notices);
+    const merged = mergeSheet(input, old, entries, options, calendar, notices);
     carry[input.name] = merged.carry;
     changes.push(...merged.changes);
   }
@@ -370,7 +384,7 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
     notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
   }
   const appendices = [...standing.map((input) => inputSource(input, known)), ...tasks.sources];
-  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names, agencies: existing.directory }, carry);
+  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names, agencies: existing.directory, calendar }, carry);
   // A sheet loaded after the summary was written is not counted there until the summary is rebuilt.
   const counted = plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name);
   if (existing.sheets.length > 0 && (existing.summary === null || existing.summary.join("\n") !== counted.join("\n"))) {

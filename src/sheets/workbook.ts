@@ -3,7 +3,9 @@ import { buildReportSheet, reportYearOf } from "./reportSheet";
 import type { Catalog } from "../model/plan";
 import type { Status } from "../model/status";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
-import { pairScenarios } from "../evaluate/scenario";
+import { linkScenarios, pairScenarios } from "../evaluate/scenario";
+import type { QuarterTargets } from "../evaluate/pace";
+import type { Calendar } from "../model/period";
 import { buildSheet, EMPTY_ENTRIES, indicatorSheetInput, scenarioSheetInput, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
 import { columnLetter, rowHeight, type Cell, type ConditionalRule, type SheetPlan, type SheetSpec } from "./plan";
 import { STYLES } from "./styles";
@@ -36,6 +38,21 @@ export interface WorkbookOptions {
   taskSheetNames?: Record<string, string>;
   /** Names and aliases staff added on the directory sheet, read back by a refresh. */
   agencies?: AgencyName[];
+  /** The reporting calendar (tháng, quý, 6 tháng, 9 tháng); whole years only when absent. */
+  calendar?: Calendar;
+}
+
+/** Per plan, the indicators its quarterly GRDP scenario (Phụ lục IIIa/IIIb) speaks of, with the quarters' figures. */
+export function scenarioLinks(catalog: Catalog): Map<string, QuarterTargets> {
+  const links = new Map<string, QuarterTargets>();
+  for (const plan of catalog.plans) {
+    const base = plan.appendices.find((a) => a.layout === "scenario" && /a$/i.test(a.id));
+    const high = plan.appendices.find((a) => a.layout === "scenario" && /b$/i.test(a.id));
+    if (!base || !high) continue;
+    const others = plan.appendices.filter((a) => a.layout !== "scenario").flatMap((a) => a.indicators);
+    for (const [id, q] of linkScenarios(others, pairScenarios(base.indicators, high.indicators))) links.set(id, q);
+  }
+  return links;
 }
 
 export const SUMMARY_SHEET = "Tổng hợp";
@@ -71,8 +88,9 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
   const opts = { tolerance: 0.05, entries: EMPTY_ENTRIES, ...options };
   // A refresh keeps the name staff gave a sheet (carry.name).
   const only = opts.appendices ? new Set(opts.appendices) : null;
+  const scenarios = opts.calendar && opts.calendar !== "year" ? scenarioLinks(catalog) : undefined;
   const sheets = workbookSheetInputs(catalog, opts.plans, only ? (key) => only.has(key) : undefined).map((input) => {
-    const sheet = buildSheet({ ...input, name: carry?.[input.name]?.name ?? input.name }, { ...opts, carry: carry?.[input.name] });
+    const sheet = buildSheet({ ...input, name: carry?.[input.name]?.name ?? input.name }, { ...opts, scenarios, carry: carry?.[input.name] });
     return opts.protect ? { ...sheet, protect: true } : sheet;
   });
   const planIds = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id)).map((p) => p.id);

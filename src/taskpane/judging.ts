@@ -6,6 +6,7 @@ import { explain } from "../evaluate/explain";
 import { baselineFor, targetFor } from "../evaluate/indicator";
 import { pairScenarios } from "../evaluate/scenario";
 import { emptyTarget } from "../model/target";
+import { periodEntryKey } from "../model/period";
 
 /** The pane's view of the loaded sheets: every input cell judged by the engine, the same rules as the formulas. */
 export interface JudgedCell {
@@ -47,6 +48,8 @@ export function judgeSheets(catalog: Catalog, plan: SheetPlan, entries: Entries)
       const indicator = byId.get(id);
       if (!indicator) continue;
       for (const block of blocks) {
+        // A period's entry is part of the year, judged as the pace (evaluate/pace.ts), not against the year's target.
+        if (periodEntryKey(block)) continue;
         const target =
           sheet.kind === "scenario"
             ? scenarios.get(id)?.[block] ?? emptyTarget("", "none")

@@ -28,8 +28,9 @@ export function convert(file: string, to: string, outDir = mkdtempSync(join(tmpd
 }
 
 /** The first sheet of a workbook as CSV rows (UTF-8, comma-separated, quotes as in RFC 4180). */
-export function recalculatedCsv(xlsx: string): string[][] {
-  const csv = convert(xlsx, 'csv:Text - txt - csv (StarCalc):44,34,76');
+export function recalculatedCsv(xlsx: string, asShown = true): string[][] {
+  // Token 9 of the filter options: cell contents as shown (formatted) or as stored (full precision).
+  const csv = convert(xlsx, `csv:Text - txt - csv (StarCalc):44,34,76${asShown ? "" : ",1,,0,false,true,false"}`);
   return parseCsv(readFileSync(csv, "utf8"));
 }
 
