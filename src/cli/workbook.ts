@@ -18,6 +18,9 @@ import { parseCommand } from "./args";
 import { catalogFromFile } from "../node/pasted";
 import { checkInputFile, writeFileAtomic } from "../node/files";
 import { calendarOf, type Calendar } from "../model/period";
+import { randomUUID } from "node:crypto";
+import { DEFAULT_REPORT_DAY } from "../sheets/identity";
+import { collectFiles, splitFile } from "./cycle";
 
 /**
  * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv [--name "Tên ngắn"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]
@@ -29,10 +32,21 @@ const USAGE = [
   'npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv [--name TÊN-NGẮN] [--target-column "TIÊU ĐỀ CỘT"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list] [--periods thang|quy|6thang|9thang|nam]',
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx [--dry-run] [--plans ID,ID] [--from TABLE.tsv] [--no-protect]   (cập nhật chỉ tiêu / refresh targets)",
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx --restore   (khôi phục số liệu trước lần cập nhật / restore entries saved before the last refresh)",
+  'npm run workbook -- --in MASTER.xlsx --split-by-agency --out THƯ-MỤC [--agency "Sở Tài chính"] [--as-of dd/mm/yyyy]   (tách phiếu theo cơ quan / one form per agency)',
+  "npm run workbook -- --in MASTER.xlsx --collect A.xlsx B.xlsx … --out NEW.xlsx [--dry-run]   (tổng hợp phiếu / collect returned forms)",
 ].join("\n");
 
-export async function main(argv: string[]): Promise<number> {
-  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list"], values: ["--in", "--out", "--plans", "--from", "--name", "--target-column", "--actuals", "--as-of", "--tolerance", "--periods"] }, USAGE);
+export async function main(given: string[]): Promise<number> {
+  // --collect takes the returned forms: every argument after it up to the next option.
+  const at = given.indexOf("--collect");
+  const formFiles: string[] = [];
+  let argv = given;
+  if (at >= 0) {
+    let end = at + 1;
+    while (end < given.length && !given[end]!.startsWith("--")) formFiles.push(given[end++]!);
+    argv = [...given.slice(0, at), "--collect", ...given.slice(end)];
+  }
+  const command = parseCommand(argv, { flags: ["--dry-run", "--restore", "--no-protect", "--print-list", "--split-by-agency", "--collect"], values: ["--in", "--out", "--plans", "--from", "--name", "--target-column", "--actuals", "--as-of", "--tolerance", "--periods", "--agency"] }, USAGE);
   if ("exit" in command) return command.exit;
   const { values } = command.args;
   const tolerance = values.has("--tolerance") ? Number(values.get("--tolerance")!.replace(",", ".")) : 0.05;
@@ -72,6 +86,23 @@ export async function main(argv: string[]): Promise<number> {
   const protect = !command.args.flags.has("--no-protect");
   const asOf = values.get("--as-of") ?? todayVi();
   const input = values.get("--in");
+  const flags = command.args.flags;
+  if (flags.has("--split-by-agency") || flags.has("--collect")) {
+    if (input === undefined) {
+      process.stderr.write("--split-by-agency và --collect cần --in MASTER.xlsx / need --in MASTER.xlsx\n");
+      return 2;
+    }
+    const cycle = { asOf, tolerance, now: nowVi(), protect };
+    if (flags.has("--split-by-agency")) {
+      const agencies = values.get("--agency")?.split(";").map((a) => a.trim()).filter(Boolean);
+      return splitFile(resolve(input), resolve(values.get("--out") ?? "out/phieu"), catalog, { ...cycle, agencies });
+    }
+    if (formFiles.length === 0) {
+      process.stderr.write("--collect cần ít nhất một phiếu / needs at least one form: --collect A.xlsx B.xlsx …\n");
+      return 2;
+    }
+    return collectFiles(resolve(input), resolve(values.get("--out") ?? input), formFiles.map((f) => resolve(f)), catalog, { ...cycle, dryRun: flags.has("--dry-run") });
+  }
   if (input !== undefined) {
     if (values.has("--actuals")) {
       process.stderr.write("--actuals dùng khi tạo workbook mới; khi cập nhật, số liệu lấy từ workbook cũ / --actuals is for new workbooks; a refresh keeps the old workbook's entries\n");
@@ -79,7 +110,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     return refreshFile(resolve(input), resolve(values.get("--out") ?? "out/indicator-monitor.xlsx"), catalog, { asOf, tolerance, plans, protect, calendar, dryRun: command.args.flags.has("--dry-run"), restore: command.args.flags.has("--restore") });
   }
-  let plan = buildWorkbookPlan(catalog, { asOf, tolerance, plans, protect, calendar, printList: command.args.flags.has("--print-list") });
+  // A new workbook gets an identity of its own: the forms split from it are known as its forms.
+  const identity = { kind: "master" as const, master: randomUUID(), versions: {}, calendar: calendar ?? null, reportDay: DEFAULT_REPORT_DAY };
+  let plan = buildWorkbookPlan(catalog, { asOf, tolerance, plans, protect, calendar, identity, printList: command.args.flags.has("--print-list") });
   const actualsFile = values.get("--actuals");
   if (actualsFile !== undefined) {
     const file = readTextFile(actualsFile);
@@ -186,7 +219,7 @@ async function refreshFile(
   }
   let refresh: Refresh;
   try {
-    refresh = await planFileRefresh(input, catalog, { asOf: options.asOf, tolerance: options.tolerance, plans: options.plans, now: nowVi(), protect: options.protect, calendar: options.calendar });
+    refresh = await planFileRefresh(input, catalog, { asOf: options.asOf, tolerance: options.tolerance, plans: options.plans, now: nowVi(), protect: options.protect, calendar: options.calendar, newId: options.calendar ? randomUUID() : undefined });
   } catch (e) {
     return unreadable(e);
   }

@@ -8,6 +8,13 @@ import { KEY_ROW, RETIRED_LABEL, SECTION_MARK } from "./indicatorSheet";
 import { SUMMARY_SHEET, SUMMARY_SHEETS_HEADER, SUMMARY_TOTAL } from "./workbook";
 import { WORD_LIST_SHEET } from "./formulas";
 import { sheetKey } from "./names";
+import { isEntryKey } from "./entryKeys";
+import { IDENTITY_MARK, IDENTITY_SHEET, readIdentityRows, type ExportedEntry, type Identity } from "./identity";
+import { RECEIPTS_SHEET, readReceiptRows, type Receipt } from "./receipts";
+import { REPORTING_MARK, REPORTING_SHEET, readReportDay } from "./reportingSheet";
+
+/** The A1 mark that tells a service sheet of the add-in's from a sheet of staff's with the same name. */
+const MARKS: Record<string, string> = { [REPORT_SHEET]: REPORT_MARK, [DIRECTORY_SHEET]: DIRECTORY_MARK, [REPORTING_SHEET]: REPORTING_MARK, [IDENTITY_SHEET]: IDENTITY_MARK };
 import type { Entries } from "./indicatorSheet";
 
 /**
@@ -69,7 +76,7 @@ export interface WorkbookSnapshot {
 export const LOG_SHEET = "Nhật ký thay đổi";
 export const BACKUP_SHEET = "_IM_SAOLUU";
 /** Sheets the add-in writes whole and may rewrite; any other sheet is the user's and is never touched. */
-export const SERVICE_SHEETS = [SUMMARY_SHEET, REPORT_SHEET, DIRECTORY_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET];
+export const SERVICE_SHEETS = [SUMMARY_SHEET, REPORT_SHEET, DIRECTORY_SHEET, REPORTING_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET, IDENTITY_SHEET, RECEIPTS_SHEET];
 
 export type Located = { sheet: string; cell: string; vi: string; en: string };
 
@@ -123,6 +130,13 @@ export interface Existing {
   serviceNames: string[];
   /** The directory sheet's names and aliases as they are now (staff may have added some); empty without one. */
   directory?: AgencyName[];
+  /** The workbook's identity (sheets/identity.ts), and a form's entries as they were split off; null without one. */
+  identity?: Identity | null;
+  exported?: ExportedEntry[];
+  /** Forms collected so far (sheets/receipts.ts). */
+  receipts?: Receipt[];
+  /** The report day as the reporting sheet says it now (staff may change it there). */
+  reportDay?: number | null;
 }
 
 /** A sheet named like a service sheet, or like one with a free-name suffix ("Tổng hợp (2)"), compared as Excel does. */
@@ -155,10 +169,7 @@ function isFormula(v: SnapshotCell | undefined): v is FormulaCell {
   return typeof v === "object" && v !== null;
 }
 
-/** Columns whose cells staff are expected to type in; every other add-in column is rebuilt on refresh. */
-export function isEntryKey(key: string): boolean {
-  return key.startsWith("actual:") || key === "note" || key === "baseline" || key.startsWith("user:");
-}
+export { isEntryKey };
 
 /** Columns the add-in fills with formulas (the whole-period actual is the latest year's); a typed value there replaced one. */
 function isFormulaKey(key: string): boolean {
@@ -316,14 +327,18 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
   const serviceNames: string[] = [];
   const damaged: Existing["damaged"] = [];
   let directory: AgencyName[] = [];
+  let identity: Identity | null = null;
+  let exported: ExportedEntry[] = [];
+  let receipts: Receipt[] = [];
+  let reportDay: number | null = null;
   for (const raw of snapshot.sheets) {
     // A sheet named like the summary (in another case, or "(2)") is the add-in's only if it holds the summary's table of sheets; staff's "tổng hợp" is theirs.
     const base = serviceBase(raw.name);
     // The report sheet is the add-in's only with its mark in A1 (a staff sheet may well be called "Báo cáo năm").
     const isService =
       base !== null &&
-      (base === REPORT_SHEET || base === DIRECTORY_SHEET
-        ? raw.rows[0]?.[0] === (base === REPORT_SHEET ? REPORT_MARK : DIRECTORY_MARK)
+      (base === REPORT_SHEET || base === DIRECTORY_SHEET || base === REPORTING_SHEET || base === IDENTITY_SHEET
+        ? raw.rows[0]?.[0] === MARKS[base]
         : raw.name === base || (base === SUMMARY_SHEET ? raw.rows.some((r) => r[1] === SUMMARY_SHEETS_HEADER) : base === LOG_SHEET ? raw.rows[1]?.[0] === LOG_COLUMNS[0]!.header : false));
     if (isService) serviceNames.push(raw.name);
     const sheet = isService ? { ...raw, name: base } : raw;
@@ -337,6 +352,20 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
     }
     if (sheet.name === BACKUP_SHEET) {
       backup = sheet.rows.slice(LOG_FIRST_ROW - 1).filter((r) => r.some((v) => !isEmpty(v))).map((r) => r.map(plain));
+      continue;
+    }
+    if (sheet.name === IDENTITY_SHEET) {
+      const read = readIdentityRows(sheet.rows.map((r) => r.map(plain)));
+      identity = read?.identity ?? null;
+      exported = read?.exported ?? [];
+      continue;
+    }
+    if (sheet.name === RECEIPTS_SHEET) {
+      receipts = readReceiptRows(sheet.rows.map((r) => r.map(plain)));
+      continue;
+    }
+    if (sheet.name === REPORTING_SHEET) {
+      reportDay = readReportDay(sheet.rows.map((r) => r.map(plain)));
       continue;
     }
     if (sheet.name === DIRECTORY_SHEET) {
@@ -356,7 +385,7 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
     else if (read) sheets.push(read);
     else foreign.push(sheet.name);
   }
-  return { sheets, damaged, foreign, notices, log, backup, summary, serviceNames, directory };
+  return { sheets, damaged, foreign, notices, log, backup, summary, serviceNames, directory, identity, exported, receipts, reportDay };
 }
 
 /** What staff entered, by stable id: actuals per period, notes, baselines (formulas they typed are not values). */

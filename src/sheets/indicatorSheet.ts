@@ -37,6 +37,7 @@ import {
   toDateFormula,
   type PaceRefs,
 } from "./pace";
+import { AGENCIES_KEY } from "./reportingSheet";
 import { columnLetter, rowHeight, type Cell, type CellValue, type ColumnSpec, type ConditionalRule, type SheetSpec, type ValidationSpec } from "./plan";
 
 /**
@@ -62,6 +63,8 @@ export interface SheetOptions {
   calendar?: Calendar;
   /** Indicators judged within the year against the plan's quarterly scenario, by id. */
   scenarios?: Map<string, QuarterTargets>;
+  /** The agencies that report an indicator (canonical names), kept in a hidden helper for the reporting sheet's counts. */
+  agenciesOf?: (i: Indicator) => string[];
   /** What a refresh carries over beyond entries; absent when a workbook is first built. */
   carry?: SheetCarry;
 }
@@ -387,8 +390,8 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     ? {
         accumulate: add({ key: "accumulate", header: "Cộng dồn", width: 10 }),
         periods: paceBlock.periods.map((p) => ({ letter: add({ key: `actual:${paceBlock.year}-${p.key}`, header: `${p.label} ${paceBlock.year}`, width: paceBlock.periods.length > 4 ? 8 : 10, input: true }), to: p.to })),
-        toDate: add({ key: "todate", header: `Lũy kế / mới nhất ${paceBlock.year}`, width: 11 }),
-        estimate: add({ key: "estimate", header: `Ước thực hiện cả năm ${paceBlock.year}`, width: 11 }),
+        toDate: add({ key: "todate", header: "Lũy kế / mới nhất", width: 11 }),
+        estimate: add({ key: "estimate", header: `Ước cả năm ${paceBlock.year}`, width: 11 }),
         status: add({ key: "pace", header: "Tiến độ", width: 15 }),
       }
     : null;
@@ -409,6 +412,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     countUnit: add({ key: "h:count", header: "_đv đếm", width: 8, hidden: true }),
     unit,
   };
+  const agenciesHelper = options.agenciesOf && input.kind === "indicators" ? add({ key: AGENCIES_KEY, header: "_cơ quan", width: 8, hidden: true }) : null;
   const paceMonths = paceCols ? add({ key: "h:pace:months", header: "_kỳ đến tháng", width: 8, hidden: true }) : null;
   const paceJudged = paceCols ? add({ key: "h:pace:judged", header: "_ước để đánh giá", width: 8, hidden: true }) : null;
   const paceRefs: PaceRefs | null = paceCols ? { accumulate: paceCols.accumulate, periods: paceCols.periods, months: paceMonths!, toDate: paceCols.toDate, estimate: paceCols.estimate } : null;
@@ -497,6 +501,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     put(cells, rowRefs.tolerance, { value: typeof kept["h:tolerance"] === "number" ? kept["h:tolerance"] : options.tolerance, style: "helper" });
     put(cells, rowRefs.percentUnit, { value: ind.unit.trim() === "%", style: "helper" });
     put(cells, rowRefs.countUnit, { value: isCountUnit(ind.unit), style: "helper" });
+    if (agenciesHelper) put(cells, agenciesHelper, { value: `|${options.agenciesOf!(ind).join("|")}|`, style: "helper" });
     if (baselineInput) put(cells, baselineInput, { value: options.entries.baselines[ind.id] ?? null, style: "input" });
 
     // Children of a packed row stand right below it.

@@ -1,6 +1,10 @@
 import type { Catalog, Indicator } from "../model";
+import type { WorkbookOptions } from "./workbook";
 import { calendarOfKeys, periodEntryKey, type Calendar } from "../model/period";
 import { ACCUMULATION_CHOICES, paceBlockOf, periodEntryKeys } from "./pace";
+import { withEdits, type Edit } from "./collect";
+import { DEFAULT_REPORT_DAY, IDENTITY_SHEET, type Identity } from "./identity";
+import { RECEIPTS_SHEET, type Receipt } from "./receipts";
 import { foldText, hashOfId, nameKey } from "../model/ids";
 import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
 import { buildWorkbookPlan, SUMMARY_SHEET, workbookSheetInputs } from "./workbook";
@@ -17,7 +21,7 @@ import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVIC
  * entries, marked "Không còn trong kế hoạch"; new indicators come in the document's order. Refreshing twice
  * with the same catalog gives the same plan and no change. Pure: hosts read and write.
  */
-export type ChangeKind = "added" | "target" | "renumbered" | "renamed" | "unit" | "retired" | "summary";
+export type ChangeKind = "added" | "target" | "renumbered" | "renamed" | "unit" | "retired" | "summary" | "collected" | "received" | "identity";
 
 export const CHANGE_LABELS: Record<ChangeKind, { vi: string; en: string }> = {
   added: { vi: "Thêm mới", en: "Added" },
@@ -27,6 +31,9 @@ export const CHANGE_LABELS: Record<ChangeKind, { vi: string; en: string }> = {
   unit: { vi: "Đổi đơn vị", en: "Unit changed" },
   retired: { vi: "Không còn trong kế hoạch", en: "No longer in the plan" },
   summary: { vi: "Cập nhật trang Tổng hợp", en: "Summary sheet updated" },
+  collected: { vi: "Số liệu từ phiếu", en: "Entry from a form" },
+  received: { vi: "Nhận phiếu báo cáo", en: "Form received" },
+  identity: { vi: "Thêm định danh workbook", en: "Workbook identity added" },
 };
 
 export interface Change {
@@ -50,6 +57,10 @@ export interface RefreshOptions {
   protect?: boolean;
   /** The reporting calendar; by default the one the workbook's sheets have (whole years when none). */
   calendar?: Calendar;
+  /** The id a workbook without an identity gets (drawn by the caller: the merge is pure); none: it stays without. */
+  newId?: string;
+  /** Entries and receipts of collected forms (sheets/collect.ts), written by this rebuild. */
+  collected?: { edits: Edit[]; receipts: Receipt[] };
 }
 
 /** The reporting calendar a workbook's sheets were written with, from their period columns ("actual:2025-T01"). */
@@ -68,6 +79,8 @@ export interface Refresh {
   keep: string[];
   /** Entries saved to the backup sheet before anything is written. */
   backedUp: number;
+  /** What the plan was built from: the entries and carry-over by sheet (agencies' forms are built from them). */
+  build: { options: Partial<WorkbookOptions> & { asOf: string }; carry: Record<string, SheetCarry> };
 }
 
 /**
@@ -340,8 +353,14 @@ function knownSources(catalog: Catalog): string[] {
 
 export function refreshWorkbook(catalog: Catalog, read: Existing, options: RefreshOptions): Refresh {
   const known = knownSources(catalog);
-  const existing: Existing = { ...read, sheets: read.sheets.map((s) => ({ ...s, source: sheetSource(s, known) })) };
-  const calendar = options.calendar ?? calendarOfExisting(existing);
+  const before: Existing = { ...read, sheets: read.sheets.map((s) => ({ ...s, source: sheetSource(s, known) })) };
+  // Collected entries are written as if staff had typed them; the backup keeps the entries as they were.
+  const existing = withEdits(before, options.collected?.edits ?? []);
+  const calendar = options.calendar ?? read.identity?.calendar ?? calendarOfExisting(existing);
+  const identity: Identity | undefined =
+    read.identity ?? (options.newId ? { kind: "master", master: options.newId, versions: {}, calendar: calendar ?? null, reportDay: DEFAULT_REPORT_DAY } : undefined);
+  const reportDay = read.reportDay ?? identity?.reportDay ?? DEFAULT_REPORT_DAY;
+  const receipts = [...(read.receipts ?? []), ...(options.collected?.receipts ?? [])];
   const present = new Set(existing.sheets.map((s) => s.source.split(".")[0]!));
   const plans = options.plans ?? (present.size > 0 ? catalog.plans.map((p) => p.id).filter((id) => present.has(id)) : undefined);
   // A refresh updates the appendices the workbook has; adding one is a load (or naming its plan in `plans`).
@@ -384,19 +403,28 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
     notices.push({ sheet: old.name, cell: "A1", vi: "phụ lục của trang này không có trong văn bản nguồn: trang được giữ nguyên cùng số liệu", en: "this sheet's appendix is not in the source document: the sheet is kept as it is, with its entries" });
   }
   const appendices = [...standing.map((input) => inputSource(input, known)), ...tasks.sources];
-  const plan = buildWorkbookPlan(catalog, { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names, agencies: existing.directory, calendar }, carry);
+  const build: Refresh["build"] = {
+    options: { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names, agencies: existing.directory, calendar, identity: identity ? { ...identity, reportDay } : undefined, receipts },
+    carry,
+  };
+  const plan = buildWorkbookPlan(catalog, build.options, carry);
   // A sheet loaded after the summary was written is not counted there until the summary is rebuilt.
   const counted = plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario").map((s) => s.name);
   if (existing.sheets.length > 0 && (existing.summary === null || existing.summary.join("\n") !== counted.join("\n"))) {
     changes.push({ kind: "summary", sheet: SUMMARY_SHEET, source: "", code: "", name: SUMMARY_SHEET, before: (existing.summary ?? []).join(", "), after: counted.join(", ") });
   }
+  if (!read.identity && identity) changes.push({ kind: "identity", sheet: IDENTITY_SHEET, source: "", code: "", name: identity.master, before: "", after: "" });
+  for (const e of options.collected?.edits ?? []) {
+    changes.push({ kind: "collected", sheet: e.masterSheet, source: `${e.form} (${e.sheet}!${e.cell})`, code: e.code, name: e.name, before: e.before === null ? "" : String(e.before), after: String(e.value) });
+  }
+  for (const r of options.collected?.receipts ?? []) changes.push({ kind: "received", sheet: RECEIPTS_SHEET, source: r.file, code: r.period, name: r.agency, before: "", after: `${r.entries}` });
   const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];
-  const backup = backupRows(existing, options.now);
+  const backup = backupRows(before, options.now);
   plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
   plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
   // Service sheets by their name — but not a sheet of staff's that only shares the name (their "Báo cáo năm").
   const replace = [...existing.sheets.filter((s) => used.has(s) && !tasks.keep.includes(s.name)).map((s) => s.name), ...new Set([...SERVICE_SHEETS, ...(existing.serviceNames ?? [])])].filter((n) => !existing.foreign.includes(n));
-  return { plan, changes, notices, replace, keep, backedUp: backup.length };
+  return { plan, changes, notices, replace, keep, backedUp: backup.length, build };
 }
 
 /** "Sửa chỉ tiêu 1, Không còn trong kế hoạch 1": the changes counted by kind, in one line. */
@@ -410,7 +438,7 @@ export function changeSummary(changes: Change[], lang: "vi" | "en"): string {
 
 /** Changes counted by kind. */
 function countChanges(changes: Change[]): Record<ChangeKind, number> {
-  const counts = { added: 0, target: 0, renumbered: 0, renamed: 0, unit: 0, retired: 0, summary: 0 };
+  const counts = { added: 0, target: 0, renumbered: 0, renamed: 0, unit: 0, retired: 0, summary: 0, collected: 0, received: 0, identity: 0 };
   for (const c of changes) counts[c.kind]++;
   return counts;
 }

@@ -31,6 +31,8 @@ export interface TaskSheetOptions {
   name: string;
   /** Names and aliases staff added on the directory sheet. */
   agencies?: readonly AgencyName[];
+  /** An agency's form: whose and for which period, before the title. */
+  titlePrefix?: string;
 }
 
 interface Col {
@@ -92,7 +94,7 @@ export function buildTaskSheet(plan: Plan, appendix: TaskAppendix, options: Task
 
   const rows: Cell[][] = [];
   const title = blank();
-  title[at(code)] = { value: `NHIỆM VỤ — ${appendix.title}`.slice(0, 250), style: "title" };
+  title[at(code)] = { value: `${options.titlePrefix ?? ""}NHIỆM VỤ — ${appendix.title}`.slice(0, 250), style: "title" };
   const subtitle = blank();
   subtitle[at(code)] = { value: planSubtitle(plan), style: "subtitleWrap" };
   const asOfRow = blank();

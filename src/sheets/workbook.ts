@@ -14,6 +14,11 @@ import { buildTaskSheet, taskSheetName, type TaskEntries } from "./taskSheet";
 import { indicatorAgencies } from "../parse/directory";
 import type { AgencyName } from "../parse/agencies";
 import { buildDirectorySheet } from "./directorySheet";
+import { catalogVersions, DEFAULT_REPORT_DAY, identitySheet, ROW_PRESENT, type ExportedEntry, type Identity } from "./identity";
+import { receiptsSheet, type Receipt } from "./receipts";
+import { AGENCIES_KEY, buildReportingSheet, rowAgencies } from "./reportingSheet";
+import { isEntryKey } from "./entryKeys";
+import type { Indicator } from "../model/indicator";
 
 /**
  * The monitoring workbook of a catalog: the summary first (Tổng hợp), then one sheet per appendix; the two
@@ -38,8 +43,28 @@ export interface WorkbookOptions {
   taskSheetNames?: Record<string, string>;
   /** Names and aliases staff added on the directory sheet, read back by a refresh. */
   agencies?: AgencyName[];
-  /** The reporting calendar (tháng, quý, 6 tháng, 9 tháng); whole years only when absent. */
+  /**
+   * The reporting calendar (tháng, quý, 6 tháng, 9 tháng, năm). With one, the workbook follows the reporting
+   * cycle: period columns (but for "năm"), the reporting sheet and the forms collected; without, whole years only.
+   */
   calendar?: Calendar;
+  /** The workbook's identity (its id and report day are kept; plan versions are those of this catalog). */
+  identity?: Identity;
+  /** Forms collected so far. */
+  receipts?: Receipt[];
+  /** An agency's form instead of a master: its agency, period and the entries as split off go into its identity. */
+  form?: FormStamp;
+}
+
+/** What makes a workbook an agency's form. */
+export interface FormStamp {
+  agency: string;
+  /** "2025-T11" (or "2025" for whole years). */
+  period: string;
+  /** "Tháng 11/2025". */
+  periodLabel: string;
+  exported: string;
+  masterFile: string;
 }
 
 /** Per plan, the indicators its quarterly GRDP scenario (Phụ lục IIIa/IIIb) speaks of, with the quarters' figures. */
@@ -85,12 +110,14 @@ export function workbookSheetInputs(catalog: Catalog, plans?: string[], appendix
 }
 
 export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOptions> & { asOf: string }, carry?: Record<string, SheetCarry>): SheetPlan {
-  const opts = { tolerance: 0.05, entries: EMPTY_ENTRIES, ...options };
+  const opts = { ...options, tolerance: options.tolerance ?? 0.05, entries: options.entries ?? EMPTY_ENTRIES };
   // A refresh keeps the name staff gave a sheet (carry.name).
   const only = opts.appendices ? new Set(opts.appendices) : null;
   const scenarios = opts.calendar && opts.calendar !== "year" ? scenarioLinks(catalog) : undefined;
+  const agenciesOf = opts.calendar ? (i: Indicator) => reportingAgencies(i.agency, opts.agencies) : undefined;
+  const prefix = opts.form ? `PHIẾU BÁO CÁO: ${opts.form.agency.toUpperCase()} — ${opts.form.periodLabel.toUpperCase()} — ` : "";
   const sheets = workbookSheetInputs(catalog, opts.plans, only ? (key) => only.has(key) : undefined).map((input) => {
-    const sheet = buildSheet({ ...input, name: carry?.[input.name]?.name ?? input.name }, { ...opts, scenarios, carry: carry?.[input.name] });
+    const sheet = buildSheet({ ...input, title: `${prefix}${input.title}`, name: carry?.[input.name]?.name ?? input.name }, { ...opts, scenarios, agenciesOf, carry: carry?.[input.name] });
     return opts.protect ? { ...sheet, protect: true } : sheet;
   });
   const planIds = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id)).map((p) => p.id);
@@ -100,15 +127,61 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
       const source = `${plan.id}.${a.id}`;
       if (only && !only.has(source)) continue;
       const name = opts.taskSheetNames?.[source] ?? taskSheetName(plan, a);
-      const sheet = buildTaskSheet(plan, a, { asOf: opts.asOf, entries: opts.taskEntries, name, agencies: opts.agencies });
+      const sheet = buildTaskSheet(plan, a, { asOf: opts.asOf, entries: opts.taskEntries, name, agencies: opts.agencies, titlePrefix: prefix });
       sheets.push(opts.protect ? { ...sheet, protect: true } : sheet);
     }
   }
   const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies);
-  const report = buildReportSheet(sheets, reportYearOf(sheets, opts.asOf), opts.asOf);
   const lists = wordListSheet();
+  const identity = opts.identity ? { ...opts.identity, calendar: opts.calendar ?? null, versions: opts.form ? opts.identity.versions : catalogVersions(catalog, planIds) } : null;
+  if (opts.form) {
+    // An agency's form: its sheets, their summary, and its identity with the entries as they stand now.
+    const stamp = identity ? [identitySheet({ ...identity, kind: "form", agency: opts.form.agency, period: opts.form.period, exported: opts.form.exported, masterFile: opts.form.masterFile }, exportedEntries(sheets))] : [];
+    return { title: `Phiếu báo cáo — ${opts.form.agency}`, styles: STYLES, sheets: [summary, ...sheets, lists.sheet, ...stamp], names: lists.names };
+  }
+  const reportYear = reportYearOf(sheets, opts.asOf);
+  const report = buildReportSheet(sheets, reportYear, opts.asOf);
   const directory = buildDirectorySheet({ plans: catalog.plans.filter((p) => planIds.includes(p.id)) }, opts.agencies);
-  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, report, ...sheets, directory, lists.sheet], names: lists.names };
+  const cycle: SheetSpec[] = [];
+  if (opts.calendar) {
+    const periodYear = sheets.flatMap((s) => s.columns.map((c) => /^actual:(\d{4})-/.exec(c.key)?.[1])).find((y) => y !== undefined);
+    const reportDay = opts.identity?.reportDay ?? DEFAULT_REPORT_DAY;
+    cycle.push(buildReportingSheet({ sheets, calendar: opts.calendar, year: periodYear ?? reportYear, agencies: reportingAgencyList(sheets), receipts: opts.receipts ?? [], reportDay, asOf: opts.asOf }));
+  }
+  const service = [...(identity ? [identitySheet(identity)] : []), ...(opts.calendar || (opts.receipts ?? []).length > 0 ? [receiptsSheet(opts.receipts ?? [])] : [])];
+  return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...cycle, report, ...sheets, directory, lists.sheet, ...service], names: lists.names };
+}
+
+/** The agencies that report an indicator: the canonical agencies its cell names (the cell as printed when none is known). */
+export function reportingAgencies(cell: string, extra?: readonly AgencyName[]): string[] {
+  return cell.trim() === "" ? [] : canonicalAgencies(cell, extra);
+}
+
+/** Every agency that reports an indicator of these sheets, in Vietnamese order. */
+export function reportingAgencyList(sheets: SheetSpec[]): string[] {
+  const names = new Set<string>();
+  for (const s of sheets) {
+    const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
+    if (ai < 0) continue;
+    for (const row of Object.values(s.rowOf)) for (const a of rowAgencies(s.rows[row - 1]?.[ai]?.value)) names.add(a);
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, "vi"));
+}
+
+/** Every entry a set of sheets holds (input columns with a value), and every row, as a form records them when split off. */
+export function exportedEntries(sheets: SheetSpec[]): ExportedEntry[] {
+  const out: ExportedEntry[] = [];
+  for (const s of sheets) {
+    const inputs = s.columns.map((c, k) => ({ c, k })).filter(({ c }) => c.input && isEntryKey(c.key));
+    for (const [id, row] of Object.entries(s.rowOf)) {
+      out.push({ sheet: s.name, id, key: ROW_PRESENT, value: row });
+      for (const { c, k } of inputs) {
+        const cell = s.rows[row - 1]?.[k];
+        if (cell?.value !== undefined && cell.value !== null && cell.value !== "") out.push({ sheet: s.name, id, key: c.key, value: cell.value });
+      }
+    }
+  }
+  return out;
 }
 
 interface ListEntry {

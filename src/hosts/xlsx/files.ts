@@ -11,6 +11,9 @@ import { snapshotOfFile } from "./snapshot";
 import { toWorkbook, workbookBytes, writeInto } from "./write";
 import { readEntries } from "./read";
 import type { Entries } from "../../sheets/indicatorSheet";
+import type { ReturnedForm } from "../../sheets/collect";
+import { savedSerial } from "./properties";
+import { basename } from "node:path";
 
 /**
  * Workbook files on disk, for the CLI and the tests: read whatever writer saved them (package.ts makes other
@@ -63,4 +66,12 @@ export async function writeFileRefresh(input: string, out: string, refresh: Refr
   const wb = await readWorkbookFile(input);
   writeInto(wb, refresh.plan, refresh.replace);
   await writeWorkbook(wb, out, refresh.plan);
+}
+
+/** A returned form read as data, with the time staff last saved it (the date it was filled). */
+export async function readFormFile(file: string): Promise<ReturnedForm> {
+  const raw = readFileSync(file);
+  const { bytes, rewritten } = await normalizePackage(raw);
+  const snapshot = await snapshotOfFile(rewritten.length === 0 ? file : Readable.from([Buffer.from(bytes)]));
+  return { file: basename(file), existing: readExisting(snapshot), saved: await savedSerial(raw) };
 }

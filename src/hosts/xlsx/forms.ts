@@ -1,0 +1,32 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readExisting } from "../../sheets/existing";
+import type { ReturnedForm } from "../../sheets/collect";
+import type { SheetPlan } from "../../sheets/plan";
+import { normalizePackage } from "./package";
+import { savedSerial } from "./properties";
+import { snapshotOf } from "./snapshot";
+import { workbookBuffer } from "./write";
+
+/**
+ * Agencies' forms as files, in the browser as on disk (no file system here): a returned form read from its
+ * bytes — whatever program saved it — with the time it was last saved; and split forms as one .xlsx each or all
+ * in one .zip. The pane loads this module lazily, with ExcelJS.
+ */
+export async function readFormBytes(file: string, raw: Uint8Array): Promise<ReturnedForm> {
+  const { bytes } = await normalizePackage(raw);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return { file, existing: readExisting(snapshotOf(wb)), saved: await savedSerial(raw) };
+}
+
+export async function formBytes(plan: SheetPlan): Promise<ArrayBuffer> {
+  return workbookBuffer(plan);
+}
+
+/** Every form in one .zip, under its readable file name. */
+export async function formsZip(forms: { file: string; plan: SheetPlan }[]): Promise<Uint8Array> {
+  const zip = new JSZip();
+  for (const f of forms) zip.file(f.file, await workbookBuffer(f.plan));
+  return zip.generateAsync({ type: "uint8array", compression: "STORE" });
+}
