@@ -3,6 +3,8 @@ import type { Entries } from "../sheets/indicatorSheet";
 import type { Catalog } from "../model";
 import type { Refresh, RefreshOptions } from "../sheets/merge";
 import type { Restore } from "../sheets/restore";
+import type { Existing } from "../sheets/existing";
+import type { Collected, ReturnedForm } from "../sheets/collect";
 
 /** What the pane needs from a workbook, whichever host holds it: Excel (Office.js) or the browser preview. */
 export interface LoadResult {
@@ -19,6 +21,13 @@ export interface WorkbookHost {
   refresh(catalog: Catalog, options: RefreshOptions & { dryRun: boolean }): Promise<Refresh>;
   /** Puts back the entries saved before the last refresh. */
   restore(): Promise<Restore>;
+  /** The workbook's sheets read as data: what splitting it into agencies' forms starts from. */
+  readWorkbook(): Promise<Existing>;
+  /**
+   * Collects returned forms into the workbook (sheets/collect.ts): with dryRun only says what they bring;
+   * otherwise writes it as a refresh does (the backup first), within the host's request limits.
+   */
+  collect(catalog: Catalog, forms: ReturnedForm[], options: RefreshOptions & { dryRun: boolean }): Promise<{ collected: Collected; refresh: Refresh | null }>;
   /** The selected range as tab-separated text (as displayed), to import an appendix table; null where there is no selection (the preview). */
   readSelection(): Promise<string | null>;
   /** Shows a cell to staff (Excel selects it; the preview focuses its input). */

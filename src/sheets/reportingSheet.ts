@@ -1,5 +1,5 @@
-import { periodsOf, type Calendar, type Period } from "../model/period";
-import { REPORTING_LABELS, type ReportingCode } from "../evaluate/reporting";
+import { calendarOfKeys, periodsOf, type Calendar, type Period } from "../model/period";
+import { dueSerial, REPORTING_LABELS, reportingCode, type ReportingCode } from "../evaluate/reporting";
 import { serialOfVi } from "../evaluate/taskStatus";
 import type { Receipt } from "./receipts";
 import { col, quote } from "./refs";
@@ -170,3 +170,52 @@ export function readReportDay(rows: CellValue[][]): number | null {
 }
 
 export { DEFAULT_REPORT_DAY };
+
+/** One line of "who has reported", as the reporting sheet computes it. */
+export interface ReportingRow {
+  /** "2025-T11" (the year for whole years). */
+  period: string;
+  label: string;
+  agency: string;
+  expected: number;
+  received: number;
+  filled: number | null;
+  due: number;
+  code: ReportingCode;
+}
+
+/**
+ * The reporting sheet's lines computed by the engine from a plan and its entries (the pane's view; a test checks
+ * them against LibreOffice's recalculation of the sheet): latest period first.
+ */
+export function reportingRows(plan: { sheets: SheetSpec[] }, entries: { actuals: Record<string, Record<string, CellValue>> }, asOf: string): ReportingRow[] {
+  const sheet = plan.sheets.find((s) => s.kind === "summary" && s.rows[0]?.[0]?.value === REPORTING_MARK);
+  if (!sheet) return [];
+  const day = typeof sheet.rows[2]?.[3]?.value === "number" ? (sheet.rows[2]![3]!.value as number) : DEFAULT_REPORT_DAY;
+  // "Số liệu đến" as the sheet holds it (G3), as its formulas compare.
+  const asOfSerial = typeof sheet.rows[2]?.[6]?.value === "number" ? (sheet.rows[2]![6]!.value as number) : (serialOfVi(asOf) ?? 0);
+  const indicatorSheets = plan.sheets.filter((s) => s.columns.some((c) => c.key === AGENCIES_KEY));
+  const out: ReportingRow[] = [];
+  for (const cells of sheet.rows.slice(HEADER_ROW)) {
+    const period = cells[0]?.value;
+    const agency = cells[2]?.value;
+    if (typeof period !== "string" || typeof agency !== "string") continue;
+    const [year, key] = period.split("-");
+    const to = key ? (periodsOf(calendarOfKeys([key]) ?? "month").find((p) => p.key === key)?.to ?? 12) : 12;
+    let received = 0;
+    for (const s of indicatorSheets) {
+      const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
+      if (!s.columns.some((c) => c.key === `actual:${period}`)) continue;
+      for (const [id, row] of Object.entries(s.rowOf)) {
+        if (!rowAgencies(s.rows[row - 1]?.[ai]?.value).includes(agency)) continue;
+        const v = entries.actuals[id]?.[period];
+        if (v !== undefined && v !== null && v !== "") received++;
+      }
+    }
+    const expected = typeof cells[3]?.value === "number" ? (cells[3]!.value as number) : 0;
+    const filled = typeof cells[6]?.value === "number" ? (cells[6]!.value as number) : null;
+    const due = dueSerial(Number(year), { to }, day);
+    out.push({ period, label: String(cells[1]?.value ?? period), agency, expected, received, filled, due, code: reportingCode({ filled, due, expected, received, asOf: asOfSerial }) });
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 import { useState, type ComponentType } from "react";
 import { Button, FluentProvider, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
-import { ArrowDownload16Regular, ArrowSync20Regular, CheckmarkCircle20Regular, DocumentAdd20Regular, Print20Regular } from "@fluentui/react-icons";
+import { ArrowDownload16Regular, ArrowSync20Regular, CheckmarkCircle20Regular, DocumentAdd20Regular, MailInbox20Regular, Print20Regular } from "@fluentui/react-icons";
 import type { Lang } from "../i18n/messages";
 import type { Catalog } from "../model";
 import type { WorkbookHost } from "../hosts/host";
@@ -10,6 +10,7 @@ import { LoadScreen } from "./screens/LoadScreen";
 import { CheckScreen } from "./screens/CheckScreen";
 import { RefreshScreen } from "./screens/RefreshScreen";
 import { PrintScreen } from "./screens/PrintScreen";
+import { CycleScreen } from "./screens/CycleScreen";
 import { PreviewSheets } from "./screens/PreviewSheets";
 import { PreviewTasks } from "./screens/PreviewTasks";
 import { NoticeBar } from "./screens/NoticeBar";
@@ -32,6 +33,7 @@ const SCREENS: Screen[] = [
   { key: "load", icon: DocumentAdd20Regular, short: "tabLoadShort", full: "tabLoad", Screen: LoadScreen },
   { key: "check", icon: CheckmarkCircle20Regular, short: "tabCheck", full: "tabCheck", Screen: CheckScreen },
   { key: "refresh", icon: ArrowSync20Regular, short: "tabRefreshShort", full: "tabRefresh", Screen: RefreshScreen },
+  { key: "cycle", icon: MailInbox20Regular, short: "tabCycleShort", full: "tabCycle", Screen: CycleScreen },
   { key: "print", icon: Print20Regular, short: "tabPrintShort", full: "tabPrint", Screen: PrintScreen },
 ];
 
@@ -75,7 +77,7 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
         {busy && <Spinner size="tiny" label={busy} data-testid="busy" />}
         <NoticeBar pane={pane} />
         <current.Screen pane={pane} />
-        {preview && plan && <PreviewSheets lang={lang} plan={plan} judged={pane.judged} shown={pane.shownSheet} onType={pane.typeEntry} />}
+        {preview && plan && <PreviewSheets lang={lang} plan={plan} judged={pane.judged} paces={pane.paces} entries={pane.entries.actuals} shown={pane.shownSheet} onType={pane.typeEntry} />}
         {preview && plan && <PreviewTasks lang={lang} plan={plan} judged={pane.judgedTasks} shown={pane.shownSheet} onType={pane.typeEntry} />}
       </main>
     </FluentProvider>

@@ -6,7 +6,10 @@ import { explain } from "../evaluate/explain";
 import { baselineFor, targetFor } from "../evaluate/indicator";
 import { pairScenarios } from "../evaluate/scenario";
 import { emptyTarget } from "../model/target";
-import { periodEntryKey } from "../model/period";
+import { calendarOfKeys, periodEntryKey } from "../model/period";
+import { judgeIndicatorPace, type Pace } from "../evaluate/pace";
+import { ACCUMULATION_LABELS } from "../evaluate/accumulation";
+import { scenarioLinks } from "../sheets/workbook";
 
 /** The pane's view of the loaded sheets: every input cell judged by the engine, the same rules as the formulas. */
 export interface JudgedCell {
@@ -74,4 +77,38 @@ export function countByStatus(cells: JudgedCell[]): Record<Status, number> {
   const counts = { exceeded: 0, met: 0, near: 0, shortfall: 0, no_data: 0, invalid: 0, not_applicable: 0 } as Record<Status, number>;
   for (const c of cells) counts[c.judgement.status]++;
   return counts;
+}
+
+/**
+ * The pace of every row of the sheets that have periods (evaluate/pace.ts), by sheet and id: the periods' entries
+ * against the year's target (the reporting year's in a five-year table) or the plan's quarterly scenario, with the
+ * "Cộng dồn" the row's cell says — what the sheet's formulas compute.
+ */
+export function judgePaceSheets(catalog: Catalog, plan: SheetPlan, entries: Entries): Map<string, Pace> {
+  const byId = indicatorsById(catalog);
+  const links = scenarioLinks(catalog);
+  const out = new Map<string, Pace>();
+  for (const sheet of plan.sheets) {
+    const periods = inputBlocks(sheet).map((b) => ({ b, p: periodEntryKey(b) })).filter((x) => x.p !== null);
+    if (periods.length === 0) continue;
+    const year = periods[0]!.p!.year;
+    const calendar = calendarOfKeys(periods.map((x) => x.p!.key));
+    if (!calendar) continue;
+    const years = sheet.columns.filter((c) => /^status:\d{4}$/.test(c.key)).length;
+    const ai = sheet.columns.findIndex((c) => c.key === "accumulate");
+    const baselineColumn = sheet.columns.some((c) => c.key === "baseline");
+    for (const [id, row] of Object.entries(sheet.rowOf)) {
+      const ind = byId.get(id);
+      if (!ind) continue;
+      const target = years > 1 ? (ind.yearly[year] ?? emptyTarget("", "none")) : ind.target;
+      const chosen = sheet.rows[row - 1]?.[ai]?.value;
+      const accumulation = chosen === ACCUMULATION_LABELS.level.vi ? "level" : chosen === ACCUMULATION_LABELS.flow.vi ? "flow" : undefined;
+      const typed = entries.actuals[id] ?? {};
+      const base = entries.baselines[id];
+      const baseline = baselineColumn ? (typeof base === "number" ? base : null) : years > 1 ? baselineFor(ind, year, typed) : null;
+      const scenario = links.get(id) ?? null;
+      out.set(`${sheet.name}|${id}`, judgeIndicatorPace(ind, year, calendar, typed, { target: scenario?.[0] ?? target, accumulation, scenario, baseline }));
+    }
+  }
+  return out;
 }

@@ -7,11 +7,18 @@ import type { Entries } from "../sheets/indicatorSheet";
 import { columnLetter, type SheetPlan } from "../sheets/plan";
 import { buildWorkbookPlan, nowVi, SUMMARY_SHEET, todayVi } from "../sheets/workbook";
 import { changeSummary, type Refresh } from "../sheets/merge";
-import { judgeSheets, type JudgedCell } from "./judging";
+import { judgePaceSheets, judgeSheets, type JudgedCell } from "./judging";
+import type { Pace } from "../evaluate/pace";
 import { judgeTaskSheets, type JudgedTask } from "./taskJudging";
 import { preference, setPreference } from "./platform";
 import { openWorkbook } from "./opening";
 import { t } from "./strings";
+import type { Calendar } from "../model/period";
+import { DEFAULT_REPORT_DAY, type Identity } from "../sheets/identity";
+import { refreshWorkbook } from "../sheets/merge";
+import { splitMaster, type AgencyForm } from "../sheets/forms";
+import type { Collected, ReturnedForm } from "../sheets/collect";
+import { reportingRows, type ReportingRow } from "../sheets/reportingSheet";
 
 /**
  * The pane's one hook: the host's actions (load, refresh, restore, download, select a cell) and the state they
@@ -39,7 +46,20 @@ export interface Pane {
   pending: Refresh | null;
   protect: boolean;
   setProtect: (on: boolean) => void;
-  load: (source: Catalog, plans: string[], appendices: string[]) => Promise<void>;
+  load: (source: Catalog, plans: string[], appendices: string[], calendar?: Calendar) => Promise<void>;
+  /** The pace of each row of the sheets with periods, by "sheet|id". */
+  paces: Map<string, Pace>;
+  /** Who has reported, by period (latest first) and agency: the reporting sheet as the engine reads it. */
+  reporting: ReportingRow[];
+  /** The agencies' forms split off the workbook, ready to download. */
+  forms: AgencyForm[];
+  split: () => Promise<void>;
+  downloadForm: (file: string) => Promise<void>;
+  downloadForms: () => Promise<void>;
+  /** Reads returned forms and lists what they bring; nothing is written until applyCollect. */
+  readForms: (files: File[]) => Promise<void>;
+  pendingCollect: Collected | null;
+  applyCollect: () => Promise<void>;
   importTable: (pasted: Plan) => void;
   refresh: (dryRun: boolean) => Promise<void>;
   restore: () => Promise<void>;
@@ -96,10 +116,12 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
     }
   };
 
-  const load = (source: Catalog, plans: string[], appendices: string[]) =>
+  const load = (source: Catalog, plans: string[], appendices: string[], calendar?: Calendar) =>
     busyWith(t(lang, "loading"), async () => {
       setNotice(null);
-      const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, appendices, protect });
+      // A workbook of its own identity: the forms split from it are known as its forms when they come back.
+      const identity: Identity = { kind: "master", master: newId(), versions: {}, calendar: calendar ?? null, reportDay: DEFAULT_REPORT_DAY };
+      const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, appendices, protect, calendar, identity });
       const result = await host.load(built);
       const written = built.sheets.filter((s) => result.written.includes(s.name));
       const indicators = written.filter((s) => s.kind !== "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
@@ -152,6 +174,85 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
       document.body.appendChild(a);
       a.click();
       a.remove();
+    });
+
+  const [forms, setForms] = useState<AgencyForm[]>([]);
+  const [pendingCollect, setPendingCollect] = useState<Collected | null>(null);
+  const [returned, setReturned] = useState<ReturnedForm[]>([]);
+
+  const split = () =>
+    busyWith(t(lang, "splitting"), async () => {
+      setNotice(null);
+      const d = new Date();
+      const existing = await host.readWorkbook();
+      const refresh = refreshWorkbook(catalog, existing, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect });
+      const result = splitMaster(catalog, existing, refresh, { now: nowVi(d), masterFile: t(lang, "title") });
+      if (result.error) {
+        setForms([]);
+        setNotice({ kind: "error", title: t(lang, "splitTitle"), text: result.error[lang] });
+        return;
+      }
+      setForms(result.forms);
+      setNotice({ kind: "success", title: t(lang, "splitTitle"), text: t(lang, "splitDone", { n: result.forms.length }) });
+    });
+
+  const save = (blob: Blob, name: string) => {
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  const downloadForm = (file: string) =>
+    busyWith(t(lang, "downloading"), async () => {
+      const form = forms.find((f) => f.file === file);
+      if (!form) return;
+      const { formBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/forms");
+      save(new Blob([await formBytes(form.plan)], { type: XLSX }), form.file);
+    });
+  const downloadForms = () =>
+    busyWith(t(lang, "downloading"), async () => {
+      const { formsZip } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/forms");
+      const bytes = await formsZip(forms);
+      save(new Blob([bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer], { type: "application/zip" }), "phieu-bao-cao.zip");
+    });
+
+  const readForms = (files: File[]) =>
+    busyWith(t(lang, "collecting"), async () => {
+      setNotice(null);
+      const { readFormBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/forms");
+      const read: ReturnedForm[] = [];
+      const unreadable: string[] = [];
+      for (const f of files) {
+        try {
+          read.push(await readFormBytes(f.name, new Uint8Array(await f.arrayBuffer())));
+        } catch (e) {
+          unreadable.push(`${f.name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      const d = new Date();
+      const { collected } = await host.collect(catalog, read, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect, dryRun: true });
+      const refused = unreadable.map((u) => ({ form: u.split(":")[0]!, sheet: "", cell: "", vi: `không đọc được như một tệp .xlsx (${u})`, en: `cannot be read as an .xlsx file (${u})` }));
+      setReturned(read);
+      setPendingCollect({ ...collected, refused: [...collected.refused, ...refused] });
+    });
+
+  const applyCollect = () =>
+    busyWith(t(lang, "refreshing"), async () => {
+      const d = new Date();
+      const { collected, refresh } = await host.collect(catalog, returned, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect, dryRun: false });
+      setPendingCollect(null);
+      if (refresh) {
+        setPlan(preview ? preview.plan() : refresh.plan);
+        setEntries(await host.readEntries());
+      }
+      setNotice({
+        kind: collected.refused.length || collected.conflicts.length ? "warning" : "success",
+        title: t(lang, "collectTitle"),
+        text: refresh ? t(lang, "collectDone", { n: collected.edits.length, b: refresh.backedUp }) : t(lang, "noChanges"),
+      });
     });
 
   const typeEntry = useCallback(
@@ -210,6 +311,15 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
 
   const judged = useMemo(() => (plan ? judgeSheets(catalog, plan, entries) : []), [catalog, plan, entries]);
   const judgedTasks = useMemo(() => (plan ? judgeTaskSheets(catalog, plan, entries) : []), [catalog, plan, entries]);
+  const paces = useMemo(() => (plan ? judgePaceSheets(catalog, plan, entries) : new Map<string, Pace>()), [catalog, plan, entries]);
+  const reporting = useMemo(() => (plan ? reportingRows(plan, entries, todayVi()) : []), [plan, entries]);
 
-  return { host, preview, lang, switchLanguage, catalog, plan, entries, judged, judgedTasks, busy, notice, setNotice, fail, pending, protect, setProtect, load, importTable, refresh, restore, download, typeEntry, showCell, showSheet, shownSheet, pasteName, setPasteName };
+  return { host, preview, lang, switchLanguage, catalog, plan, entries, judged, judgedTasks, busy, notice, setNotice, fail, pending, protect, setProtect, load, importTable, refresh, restore, download, typeEntry, showCell, showSheet, shownSheet, pasteName, setPasteName, paces, reporting, forms, split, downloadForm, downloadForms, readForms, pendingCollect, applyCollect };
+}
+
+/** A new workbook's id: random, so that two workbooks of the same plans are told apart. */
+function newId(): string {
+  if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
 }

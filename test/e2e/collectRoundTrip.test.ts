@@ -15,6 +15,8 @@ import { convert, recalculatedSheetCsv } from "../helpers/libreoffice";
 import { keyColumns, editedCatalog } from "../helpers/refresh";
 import { runCli } from "../helpers/cli";
 import { main } from "../../src/cli/workbook";
+import { reportingRows } from "../../src/sheets/reportingSheet";
+import type { SheetPlan } from "../../src/sheets/plan";
 
 /**
  * The reporting cycle on the seed plans, end to end through real files: a master with a monthly calendar is split
@@ -78,6 +80,8 @@ function idsOf(form: AgencyForm): string[] {
   return form.plan.sheets.filter((s) => s.kind === "indicators").flatMap((s) => Object.keys(s.rowOf));
 }
 
+jest.setTimeout(180_000);
+
 describe("the reporting cycle: split, fill, collect (seed plans, real files, LibreOffice)", () => {
   const { catalog } = seedCatalog();
   const dir = mkdtempSync(join(tmpdir(), "im-cycle-"));
@@ -93,6 +97,7 @@ describe("the reporting cycle: split, fill, collect (seed plans, real files, Lib
   let clearedId: string;
   let statId: string;
   let out: string;
+  let masterPlan: SheetPlan;
 
   beforeAll(async () => {
     master = await build(catalog, dir, "11111111-aaaa-4bbb-8ccc-000000000001");
@@ -162,6 +167,7 @@ describe("the reporting cycle: split, fill, collect (seed plans, real files, Lib
     out = join(dir, "master-after.xlsx");
     const refresh = refreshWorkbook(catalog, readExisting(await snapshotOfWorkbookFile(master)), { asOf: AS_OF, tolerance: 0.05, now: nowVi(), collected });
     await writeFileRefresh(master, out, refresh);
+    masterPlan = refresh.plan;
   }, 300_000);
 
   it("brings every typed value to its indicator, the value it replaces listed with the master's old one", () => {
@@ -261,6 +267,10 @@ describe("the reporting cycle: split, fill, collect (seed plans, real files, Lib
     const wordsRow = sheetRows.find((r) => r[0] === words.id)!;
     expect(wordsRow[keys.indexOf(T11)]).toBe("khoảng 30");
     expect(wordsRow[keys.indexOf("pace")]).toBe("! Lỗi nhập liệu");
+    // The engine's reading of who has reported (the pane's) equals the recalculated sheet, line by line.
+    const engine = reportingRows(masterPlan, await readEntriesFile(out), AS_OF);
+    const sheetLines = rows.filter((r) => /^2025-T\d\d$/.test(r[0] ?? ""));
+    expect(engine.map((e) => [e.period, e.agency, String(e.expected), String(e.received), e.code])).toEqual(sheetLines.map((r) => [r[0], r[2], r[3], r[4], r[9]]));
     // October's reports were due on 20/10: missing.
     expect(rows.find((r) => r[0] === "2025-T10" && r[2] === "Sở Y tế")![8]).toBe("✗ Chưa nộp — quá hạn");
   });

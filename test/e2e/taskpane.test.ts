@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
+import ExcelJS from "exceljs";
 import { readEntriesFile } from "../../src/hosts/xlsx/files";
 import { appendix, row } from "../helpers/seedCatalog";
 
@@ -259,6 +260,57 @@ describe("the task pane in preview mode (headless Chromium)", () => {
     await context.close();
   }, 60_000);
 
+  test("the reporting cycle at 320 px: a monthly calendar chosen at load, who has reported, one form per agency, a returned form collected", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await openPane(page);
+    for (const id of ["KG-CT06-2025", "KG-NQ29-2030", "KG-KH5N-2021-2025"]) await page.getByTestId(`plan-${id}`).uncheck();
+    await page.getByTestId("calendar").selectOption("month");
+    await page.getByTestId("load").click();
+    await page.getByTestId("notice").waitFor();
+    await page.getByTestId("tab-cycle").click();
+    // The 2025 plan followed after its year: every month has begun; December is the latest period.
+    const finance = page.getByTestId("reporting-Sở Tài chính");
+    await expect(finance.innerText()).resolves.toMatch(/0\/3\s+✗ Chưa nộp — quá hạn/);
+    await page.getByTestId("split").click();
+    await expect(page.getByTestId("notice").innerText()).resolves.toMatch(/Đã tạo \d+ phiếu báo cáo\./);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("form-So-Tai-chinh_2025-T12.xlsx").click()]);
+    const dir = mkdtempSync(join(tmpdir(), "im-cycle-pane-"));
+    const form = join(dir, download.suggestedFilename());
+    await download.saveAs(form);
+    expect(download.suggestedFilename()).toBe("So-Tai-chinh_2025-T12.xlsx");
+    // Sở Tài chính fills December for its first indicator and saves; a file that is no form comes along.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(form);
+    const ws = wb.worksheets.find((w) => w.getRow(5).values && (w.getRow(5).values as unknown[]).includes("actual:2025-T12"))!;
+    const keys = ws.getRow(5).values as unknown[];
+    const first = ws.getRow(8);
+    first.getCell(keys.indexOf("actual:2025-T12")).value = 14.5;
+    const id = String(first.getCell(keys.indexOf("id")).value);
+    wb.modified = new Date();
+    const filled = join(dir, "tai-chinh-da-dien.xlsx");
+    await wb.xlsx.writeFile(filled);
+    const stranger = join(dir, "khong-phai-phieu.xlsx");
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("Sheet1").getCell("A1").value = "số liệu";
+    await other.xlsx.writeFile(stranger);
+    await page.getByTestId("collect-files").setInputFiles([filled, stranger]);
+    const collected = page.getByTestId("collected");
+    await collected.waitFor();
+    await expect(page.getByTestId("collect-edit").innerText()).resolves.toContain("14,5 ← tai-chinh-da-dien.xlsx");
+    await expect(page.getByTestId("collect-refused").innerText()).resolves.toContain("khong-phai-phieu.xlsx: không phải phiếu báo cáo");
+    const layout = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    expect(layout.scroll).toBeLessThanOrEqual(layout.client);
+    await page.getByTestId("cycle").screenshot({ path: join(OUT, "taskpane-320-cycle.png") });
+    await page.getByTestId("collect-apply").click();
+    await expect(page.getByTestId("notice").innerText()).resolves.toContain("Đã đưa 1 số liệu vào workbook");
+    await page.getByTestId("sheet-TV-QD77-2025 IV").click();
+    await expect(page.locator(`[id="input-${id}-2025-T12"]`).inputValue()).resolves.toBe("14,5");
+    await expect(page.getByTestId(`pace-${id}`).getAttribute("data-pace")).resolves.not.toBe("no_data");
+    await expect(finance.innerText()).resolves.toMatch(/1\/3/);
+    await context.close();
+  }, 120_000);
+
   describe.each([320, 350])("at Excel's task-pane width, %i px", (width) => {
     /** Whether the page scrolls sideways, and each tab's box against the viewport. */
     const layout = (page: Page) =>
@@ -280,7 +332,7 @@ describe("the task pane in preview mode (headless Chromium)", () => {
       for (const lang of ["vi", "en"]) {
         const before = await layout(page);
         expect(before.scrollWidth).toBeLessThanOrEqual(before.clientWidth);
-        expect(before.tabs).toHaveLength(4);
+        expect(before.tabs).toHaveLength(5);
         for (const tab of before.tabs) {
           expect(tab.left).toBeGreaterThanOrEqual(0);
           expect(tab.right).toBeLessThanOrEqual(width);
@@ -291,7 +343,7 @@ describe("the task pane in preview mode (headless Chromium)", () => {
       }
       await page.getByTestId("language").click(); // back to Vietnamese
       // Every screen fits too.
-      for (const key of ["check", "refresh", "print", "load"]) {
+      for (const key of ["check", "refresh", "cycle", "print", "load"]) {
         await page.getByTestId(`tab-${key}`).click();
         const l = await layout(page);
         expect(l.scrollWidth).toBeLessThanOrEqual(l.clientWidth);

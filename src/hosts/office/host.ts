@@ -5,6 +5,7 @@ import { refreshInExcel, restoreInExcel } from "./refresh";
 import { features } from "./features";
 import { rereadChanges, snapshotFromExcel, type ExcelRead, type SheetChange } from "./read";
 import { entriesOf, readExisting } from "../../sheets/existing";
+import { collectForms } from "../../sheets/collect";
 
 /**
  * The Excel host of the pane: the only place that calls Excel.run and asks Office.context.requirements which
@@ -37,6 +38,17 @@ export function excelHost(): WorkbookHost {
     readEntries: fullRead,
     refresh: (catalog, options) => writing(() => Excel.run(async (context) => (await refreshInExcel(context, catalog, { ...options, features: f() })).refresh)),
     restore: () => writing(() => Excel.run(async (context) => restoreInExcel(context, { features: f() }))),
+    readWorkbook: () => Excel.run(async (context) => readExisting((await snapshotFromExcel(context, f())).snapshot)),
+    collect: (catalog, forms, options) =>
+      writing(() =>
+        Excel.run(async (context) => {
+          const existing = readExisting((await snapshotFromExcel(context, f())).snapshot);
+          const collected = collectForms(existing, forms, options.now);
+          if (options.dryRun || (collected.edits.length === 0 && collected.receipts.length === 0)) return { collected, refresh: null };
+          const written = await refreshInExcel(context, catalog, { ...options, dryRun: false, collected, features: f() });
+          return { collected, refresh: written.refresh };
+        }),
+      ),
     readSelection: () =>
       Excel.run(async (context) => {
         const range = context.workbook.getSelectedRange();

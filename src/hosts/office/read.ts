@@ -3,6 +3,9 @@ import { columnLetter } from "../../sheets/plan";
 import type { CellValue } from "../../sheets/plan";
 import { BACKUP_SHEET, LOG_SHEET, isIndicatorId, isOwnFormulaKey, OWN_FORMULA, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../../sheets/existing";
 import { SUMMARY_SHEET } from "../../sheets/workbook";
+import { IDENTITY_SHEET } from "../../sheets/identity";
+import { RECEIPTS_SHEET } from "../../sheets/receipts";
+import { REPORTING_SHEET } from "../../sheets/reportingSheet";
 import { WORD_LIST_SHEET } from "../../sheets/formulas";
 import { sheetKey } from "../../sheets/names";
 import { jsonBytes, RESPONSE_BUDGET } from "./batch";
@@ -25,7 +28,7 @@ const TOP_COLUMNS = 256;
 /** Cells per range read. */
 const CHUNK_CELLS = 20_000;
 
-const SERVICE = [SUMMARY_SHEET, REPORT_SHEET, LOG_SHEET, BACKUP_SHEET, WORD_LIST_SHEET].map(sheetKey);
+const SERVICE = [SUMMARY_SHEET, REPORT_SHEET, LOG_SHEET, BACKUP_SHEET, WORD_LIST_SHEET, IDENTITY_SHEET, RECEIPTS_SHEET, REPORTING_SHEET].map(sheetKey);
 /** A service sheet under its name, or under the free name it took beside a sheet of staff's ("Tổng hợp (2)"). */
 export function isServiceSheetName(name: string): boolean {
   return SERVICE.includes(sheetKey(name.replace(/ \(\d+\)$/, "")));

@@ -5,6 +5,7 @@ import { applyEntries } from "../../sheets/entries";
 import { entriesOf, readExisting, snapshotOfPlan } from "../../sheets/existing";
 import { refreshWorkbook } from "../../sheets/merge";
 import { restoreEdits } from "../../sheets/restore";
+import { collectForms } from "../../sheets/collect";
 
 /** The entries a plan's cells hold, by id, as a host would read them back. */
 function entriesOfPlan(plan: SheetPlan): Entries {
@@ -70,6 +71,16 @@ export function previewHost(): PreviewHost {
         entries = entriesOfPlan(workbook);
       }
       return restore;
+    },
+    readWorkbook: async () => readExisting(snapshotOfPlan(filled()?.sheets ?? [])),
+    collect: async (catalog, forms, options) => {
+      const existing = readExisting(snapshotOfPlan(filled()?.sheets ?? []));
+      const collected = collectForms(existing, forms, options.now);
+      if (options.dryRun || (collected.edits.length === 0 && collected.receipts.length === 0)) return { collected, refresh: null };
+      const refresh = refreshWorkbook(catalog, existing, { ...options, collected });
+      current = refresh.plan;
+      entries = entriesOfPlan(refresh.plan);
+      return { collected, refresh };
     },
     // The pane's own inputs are the preview's cells: focusing one is selecting it, typing there updates the lists.
     select: async (sheet, address) => {

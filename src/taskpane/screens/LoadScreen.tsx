@@ -1,5 +1,7 @@
 import { useState } from "react";
-import { Button, Checkbox, Text } from "@fluentui/react-components";
+import { Button, Checkbox, Select, Text } from "@fluentui/react-components";
+import type { Calendar } from "../../model/period";
+import type { UiKey } from "../strings";
 import type { Pane } from "../usePane";
 import { PasteImport } from "../PasteImport";
 import { t } from "../strings";
@@ -10,6 +12,7 @@ export function LoadScreen({ pane }: { pane: Pane }) {
   const [chosen, setChosen] = useState<string[]>(catalog.plans.filter((p) => p.appendices.length > 0).map((p) => p.id));
   // Appendices left out, as "plan.appendix"; every appendix of a chosen plan is loaded otherwise.
   const [leftOut, setLeftOut] = useState<string[]>([]);
+  const [calendar, setCalendar] = useState<Calendar | "">("");
   // Indicator appendices and task appendices alike, as "plan.appendix".
   const appendices = () => catalog.plans.flatMap((p) => [...p.appendices, ...(p.tasks ?? [])].map((a) => `${p.id}.${a.id}`)).filter((k) => !leftOut.includes(k));
   return (
@@ -50,8 +53,18 @@ export function LoadScreen({ pane }: { pane: Pane }) {
           </div>
         );
       })}
+      <label style={{ display: "flex", flexDirection: "column", gap: 2, marginTop: 4 }}>
+        <Text>{t(lang, "calendar")}</Text>
+        <Select value={calendar} onChange={(_, d) => setCalendar(d.value as Calendar | "")} data-testid="calendar">
+          {CALENDARS.map(([value, key]) => (
+            <option key={value} value={value}>
+              {t(lang, key)}
+            </option>
+          ))}
+        </Select>
+      </label>
       <div>
-        <Button appearance="primary" onClick={() => void pane.load(catalog, chosen, appendices())} disabled={!!busy || chosen.length === 0} data-testid="load">
+        <Button appearance="primary" onClick={() => void pane.load(catalog, chosen, appendices(), calendar === "" ? undefined : calendar)} disabled={!!busy || chosen.length === 0} data-testid="load">
           {t(lang, "load")}
         </Button>
       </div>
@@ -68,6 +81,15 @@ export function LoadScreen({ pane }: { pane: Pane }) {
     </section>
   );
 }
+
+const CALENDARS: [Calendar | "", UiKey][] = [
+  ["", "calendarNone"],
+  ["month", "calendarMonth"],
+  ["quarter", "calendarQuarter"],
+  ["half", "calendarHalf"],
+  ["nine", "calendarNine"],
+  ["year", "calendarYear"],
+];
 
 /** One checkbox per appendix of a chosen plan (indicators or tasks): checked unless left out. */
 function Choices(props: { items: { key: string; label: string; title: string; testId: string }[]; leftOut: string[]; setLeftOut: (f: (l: string[]) => string[]) => void }) {

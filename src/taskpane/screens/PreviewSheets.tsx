@@ -3,6 +3,10 @@ import { Tab, TabList } from "@fluentui/react-components";
 import type { Lang } from "../../i18n/messages";
 import type { SheetPlan } from "../../sheets/plan";
 import { inputBlocks, type JudgedCell } from "../judging";
+import type { Pace } from "../../evaluate/pace";
+import { PACE_VOCABULARY } from "../../evaluate/pace";
+import { periodEntryKey, periodsOf, calendarOfKeys } from "../../model/period";
+import { formatNumber } from "../../parse/number";
 import { StatusBadge } from "./StatusBadge";
 import { t } from "../strings";
 
@@ -10,7 +14,7 @@ import { t } from "../strings";
  * The preview's sheets (no Excel): one table per appendix sheet, scrolling sideways inside the pane, where
  * actuals are typed and judged at once.
  */
-export function PreviewSheets(props: { lang: Lang; plan: SheetPlan; judged: JudgedCell[]; shown: string | null; onType: (id: string, block: string, value: string) => void }) {
+export function PreviewSheets(props: { lang: Lang; plan: SheetPlan; judged: JudgedCell[]; paces: Map<string, Pace>; entries: Record<string, Record<string, unknown>>; shown: string | null; onType: (id: string, block: string, value: string) => void }) {
   const { lang, plan, judged } = props;
   const sheets = plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario");
   const [current, setCurrent] = useState(props.shown ?? sheets[0]?.name ?? "");
@@ -20,7 +24,12 @@ export function PreviewSheets(props: { lang: Lang; plan: SheetPlan; judged: Judg
   }, [props.shown]);
   const sheet = sheets.find((s) => s.name === current) ?? sheets[0];
   if (!sheet) return null;
-  const blocks = inputBlocks(sheet);
+  // The year's blocks, each with its target and status; the reporting calendar's periods, inputs only, then the pace.
+  const blocks = inputBlocks(sheet).filter((b) => !periodEntryKey(b));
+  const periods = inputBlocks(sheet).filter((b) => periodEntryKey(b));
+  const calendar = calendarOfKeys(periods.map((b) => periodEntryKey(b)!.key));
+  const labelOf = (b: string) => (calendar ? (periodsOf(calendar).find((p) => p.key === periodEntryKey(b)!.key)?.[lang === "vi" ? "label" : "en"] ?? b) : b);
+  const shownValue = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "number" ? formatNumber(v, 10, lang) : String(v));
   const byKey = new Map(judged.filter((j) => j.sheet === sheet.name).map((j) => [`${j.id}|${j.block}`, j]));
   const ids = Object.entries(sheet.rowOf).sort((a, b) => a[1] - b[1]);
   return (
@@ -46,6 +55,12 @@ export function PreviewSheets(props: { lang: Lang; plan: SheetPlan; judged: Judg
                 <th key={`a-${b}`} style={{ border: "1px solid #ccc", background: "#1F4E78", color: "white", padding: 3 }}>{`${t(lang, "actual")} ${b === "target" ? "" : b}`}</th>,
                 <th key={`s-${b}`} style={{ border: "1px solid #ccc", background: "#1F4E78", color: "white", padding: 3 }}>{t(lang, "status")}</th>,
               ])}
+              {periods.map((b) => (
+                <th key={`p-${b}`} style={{ border: "1px solid #ccc", background: "#1F4E78", color: "white", padding: 3 }}>
+                  {labelOf(b)}
+                </th>
+              ))}
+              {periods.length > 0 && <th style={{ border: "1px solid #ccc", background: "#1F4E78", color: "white", padding: 3 }}>{t(lang, "pace")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -69,8 +84,8 @@ export function PreviewSheets(props: { lang: Lang; plan: SheetPlan; judged: Judg
                           <input
                             id={`input-${id}-${b}`}
                             aria-label={`${ind.name} ${b}`}
-                            defaultValue={j.entry === null ? "" : String(j.entry)}
-                            onBlur={(e) => props.onType(id, b, e.currentTarget.value)}
+                            defaultValue={shownValue(j.entry)}
+                            onBlur={(e) => e.currentTarget.value !== shownValue(j.entry) && props.onType(id, b, e.currentTarget.value)}
                             onKeyDown={(e) => {
                               if (e.key === "Enter") e.currentTarget.blur();
                             }}
@@ -83,6 +98,23 @@ export function PreviewSheets(props: { lang: Lang; plan: SheetPlan; judged: Judg
                       </td>,
                     ];
                   })}
+                  {periods.map((b) => {
+                    return (
+                      <td key={`p-${b}`} style={{ border: "1px solid #ddd", padding: 1, background: "#FFF2CC" }}>
+                        <input
+                          id={`input-${id}-${b}`}
+                          aria-label={`${ind.name} ${labelOf(b)}`}
+                          defaultValue={shownValue(props.entries[id]?.[b])}
+                          onBlur={(e) => e.currentTarget.value !== shownValue(props.entries[id]?.[b]) && props.onType(id, b, e.currentTarget.value)}
+                          onKeyDown={(e) => {
+                            if (e.key === "Enter") e.currentTarget.blur();
+                          }}
+                          style={{ width: 56, border: "none", background: "transparent" }}
+                        />
+                      </td>
+                    );
+                  })}
+                  {periods.length > 0 && <PaceCell pace={props.paces.get(`${sheet.name}|${id}`)} lang={lang} id={id} />}
                 </tr>
               );
             })}
@@ -90,5 +122,17 @@ export function PreviewSheets(props: { lang: Lang; plan: SheetPlan; judged: Judg
         </table>
       </div>
     </section>
+  );
+}
+
+/** The pace of a row, as the sheet's "Tiến độ" says it, with the estimate behind it on hover. */
+function PaceCell(props: { pace: Pace | undefined; lang: Lang; id: string }) {
+  const p = props.pace;
+  const status = p?.status ?? "no_data";
+  const colour = status === "on_track" ? "#006100" : status === "behind" ? "#9C0006" : status === "invalid" ? "#5B1A7A" : "#595959";
+  return (
+    <td style={{ border: "1px solid #ddd", padding: 3, whiteSpace: "nowrap", color: colour, fontWeight: 600 }} title={p?.explanation[props.lang] ?? ""} data-testid={`pace-${props.id}`} data-pace={status}>
+      {PACE_VOCABULARY[status].symbol} {PACE_VOCABULARY[status][props.lang]}
+    </td>
   );
 }
