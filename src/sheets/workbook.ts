@@ -17,6 +17,7 @@ import { buildDirectorySheet } from "./directorySheet";
 import { catalogVersions, DEFAULT_REPORT_DAY, identitySheet, ROW_PRESENT, type ExportedEntry, type Identity } from "./identity";
 import { receiptsSheet, type Receipt } from "./receipts";
 import { AGENCIES_KEY, buildReportingSheet, rowAgencies } from "./reportingSheet";
+import { REPORTING_LABELS, type ReportingCode } from "../evaluate/reporting";
 import { isEntryKey } from "./entryKeys";
 import type { Indicator } from "../model/indicator";
 
@@ -131,12 +132,12 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
       sheets.push(opts.protect ? { ...sheet, protect: true } : sheet);
     }
   }
-  const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies);
   const lists = wordListSheet();
   const identity = opts.identity ? { ...opts.identity, calendar: opts.calendar ?? null, versions: opts.form ? opts.identity.versions : catalogVersions(catalog, planIds) } : null;
   if (opts.form) {
     // An agency's form: its sheets, their summary, and its identity with the entries as they stand now.
     const stamp = identity ? [identitySheet({ ...identity, kind: "form", agency: opts.form.agency, period: opts.form.period, exported: opts.form.exported, masterFile: opts.form.masterFile }, exportedEntries(sheets))] : [];
+    const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies);
     return { title: `Phiếu báo cáo — ${opts.form.agency}`, styles: STYLES, sheets: [summary, ...sheets, lists.sheet, ...stamp], names: lists.names };
   }
   const reportYear = reportYearOf(sheets, opts.asOf);
@@ -148,6 +149,7 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
     const reportDay = opts.identity?.reportDay ?? DEFAULT_REPORT_DAY;
     cycle.push(buildReportingSheet({ sheets, calendar: opts.calendar, year: periodYear ?? reportYear, agencies: reportingAgencyList(sheets), receipts: opts.receipts ?? [], reportDay, asOf: opts.asOf }));
   }
+  const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies, cycle[0] ?? null);
   const service = [...(identity ? [identitySheet(identity)] : []), ...(opts.calendar || (opts.receipts ?? []).length > 0 ? [receiptsSheet(opts.receipts ?? [])] : [])];
   return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...cycle, report, ...sheets, directory, lists.sheet, ...service], names: lists.names };
 }
@@ -257,7 +259,7 @@ function listEntries(sheets: SheetSpec[], extra?: readonly AgencyName[]): ListEn
   return entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
 }
 
-function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets: SheetSpec[], asOf: string, printList: boolean, extra?: readonly AgencyName[]): SheetSpec {
+function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets: SheetSpec[], asOf: string, printList: boolean, extra?: readonly AgencyName[], reporting: SheetSpec | null = null): SheetSpec {
   const sheets = allSheets.filter((s) => s.kind === "indicators" || s.kind === "scenario");
   const taskSheets = allSheets.filter((s) => s.kind === "tasks");
   const width = 12;
@@ -303,6 +305,26 @@ function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets: Sheet
     ]),
   );
   rows.push(pad([]));
+
+  // Who has reported for the latest period, counted live from the reporting sheet.
+  const latest = reporting?.rows[reporting.dataRows!.first - 1];
+  if (reporting && typeof latest?.[0]?.value === "string") {
+    const key = latest[0].value;
+    const { first, last } = reporting.dataRows!;
+    const at = (k: string) => `${quote(reporting.name)}!$${col(reporting, k)}$${first}:$${col(reporting, k)}$${last}`;
+    const codes: ReportingCode[] = ["on_time", "late", "complete", "missing", "not_due"];
+    rows.push(pad([{}, { value: `Tình hình báo cáo — ${String(latest[1]?.value ?? key)}`, style: "sumHeader" }, { value: "Số cơ quan", style: "sumHeader" }, ...codes.map((c) => ({ value: `${REPORTING_LABELS[c].symbol} ${REPORTING_LABELS[c].vi}`, style: "sumHeader" }))]));
+    const r = rows.length + 1;
+    rows.push(
+      pad([
+        {},
+        { value: "Các cơ quan báo cáo chỉ tiêu", style: "sumLabel" },
+        { formula: `SUM(D${r}:H${r})`, style: "sumNumber" },
+        ...codes.map((c) => ({ formula: `SUMPRODUCT((${at("mark")}="${key}")*(${at("h:code")}="${c}"))`, style: "sumNumber" })),
+      ]),
+    );
+    rows.push(pad([]));
+  }
 
   // Per responsible agency (canonical), over every sheet that names it.
   const entries = listEntries(sheets, extra);

@@ -271,6 +271,15 @@ describe("the reporting cycle: split, fill, collect (seed plans, real files, Lib
     const engine = reportingRows(masterPlan, await readEntriesFile(out), AS_OF);
     const sheetLines = rows.filter((r) => /^2025-T\d\d$/.test(r[0] ?? ""));
     expect(engine.map((e) => [e.period, e.agency, String(e.expected), String(e.received), e.code])).toEqual(sheetLines.map((r) => [r[0], r[2], r[3], r[4], r[9]]));
+    // The summary counts the latest period's agencies by status, as the engine does.
+    const summary = await recalculatedSheetCsv(out, "Tổng hợp");
+    const heading = summary.findIndex((r) => r[1] === "Tình hình báo cáo — Tháng 11/2025");
+    expect(heading).toBeGreaterThan(0);
+    const counts = summary[heading + 1]!.slice(2, 8).map(Number);
+    const nov = engine.filter((e) => e.period === "2025-T11");
+    const by = (c: string) => nov.filter((e) => e.code === c).length;
+    expect(counts).toEqual([nov.length, by("on_time"), by("late"), by("complete"), by("missing"), by("not_due")]);
+    expect(by("on_time") + by("late")).toBeGreaterThanOrEqual(3);
     // October's reports were due on 20/10: missing.
     expect(rows.find((r) => r[0] === "2025-T10" && r[2] === "Sở Y tế")![8]).toBe("✗ Chưa nộp — quá hạn");
   });
