@@ -108,7 +108,7 @@ export function readIdentityRows(rows: CellValue[][]): { identity: Identity; exp
     const [k, a, b, c, d] = r;
     if (k === "version" && typeof a === "string") (fields.versions as Record<string, string>)[a] = String(b ?? "");
     else if (k === "entry" && typeof a === "string" && typeof b === "string" && typeof c === "string") exported.push({ sheet: a, id: b, key: c, value: d ?? null });
-    else if (typeof k === "string" && (FIELDS as string[]).includes(k)) fields[k] = k === "reportDay" ? Number(a) : a === null ? null : String(a);
+    else if (typeof k === "string" && (FIELDS as string[]).includes(k)) fields[k] = k === "reportDay" ? Number(a) : a === null || a === undefined ? null : String(a);
   }
   if (fields.calendar === undefined) fields.calendar = null;
   const parsed = Identity.safeParse(fields);
