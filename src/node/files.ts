@@ -16,35 +16,69 @@ import { bilingual, message } from "../i18n/messages";
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 export function writeFileAtomic(target: string, data: Uint8Array): void {
+  const fd = openTemp(target);
+  try {
+    for (let at = 0; at < data.length; ) at += writeSync(fd.fd, data, at, data.length - at);
+  } catch (e) {
+    fd.abandon();
+    throw e;
+  }
+  fd.commit();
+}
+
+/**
+ * The same, for content produced piece by piece (a large workbook, part after part): each chunk goes to the
+ * temporary file as it comes, which is renamed over the target only once `write` has finished.
+ */
+export async function writeFileAtomicStream(target: string, write: (put: (chunk: Uint8Array) => void) => Promise<void>): Promise<void> {
+  const fd = openTemp(target);
+  try {
+    await write((chunk) => {
+      for (let at = 0; at < chunk.length; ) at += writeSync(fd.fd, chunk, at, chunk.length - at);
+    });
+  } catch (e) {
+    fd.abandon();
+    throw e;
+  }
+  fd.commit();
+}
+
+/** A temporary file beside the target: `commit` flushes it and renames it over the target, `abandon` removes it. */
+function openTemp(target: string): { fd: number; commit: () => void; abandon: () => void } {
   const dir = dirname(target);
   removeLeftovers(dir, basename(target));
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const fd = openSync(temp, "wx");
-  try {
-    for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
-    fsyncSync(fd);
-  } catch (e) {
+  const abandon = () => {
     closeSync(fd);
     rmSync(temp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    renameSync(temp, target);
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
-  try {
-    const d = openSync(dir, "r");
+  };
+  const commit = () => {
     try {
-      fsyncSync(d);
-    } finally {
-      closeSync(d);
+      fsyncSync(fd);
+    } catch (e) {
+      abandon();
+      throw e;
     }
-  } catch {
-    /* folders cannot be opened for fsync on Windows; the rename is already done */
-  }
+    closeSync(fd);
+    try {
+      renameSync(temp, target);
+    } catch (e) {
+      rmSync(temp, { force: true });
+      throw e;
+    }
+    try {
+      const d = openSync(dir, "r");
+      try {
+        fsyncSync(d);
+      } finally {
+        closeSync(d);
+      }
+    } catch {
+      /* folders cannot be opened for fsync on Windows; the rename is already done */
+    }
+  };
+  return { fd, commit, abandon };
 }
 
 /** Temporary files of earlier writes to the same target whose process is gone. */

@@ -96,8 +96,8 @@ export function previewHost(): PreviewHost {
     download: async () => {
       const plan = filled();
       if (!plan) throw new Error("Chưa nạp chỉ tiêu / nothing loaded");
-      const { workbookBuffer } = await import(/* webpackChunkName: "xlsx-host" */ "../xlsx/write");
-      return new Blob([await workbookBuffer(plan)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+      const { planBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../xlsx/planWriter");
+      return new Blob([await planBytes(plan)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     },
   };
 }

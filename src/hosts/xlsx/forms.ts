@@ -6,7 +6,7 @@ import type { SheetPlan } from "../../sheets/plan";
 import { normalizePackage } from "./package";
 import { savedSerial } from "./properties";
 import { snapshotOf } from "./snapshot";
-import { workbookBuffer } from "./write";
+import { planBytes } from "./planWriter";
 
 /**
  * Agencies' forms as files, in the browser as on disk (no file system here): a returned form read from its
@@ -21,12 +21,12 @@ export async function readFormBytes(file: string, raw: Uint8Array): Promise<Retu
 }
 
 export async function formBytes(plan: SheetPlan): Promise<ArrayBuffer> {
-  return workbookBuffer(plan);
+  return planBytes(plan);
 }
 
 /** Every form in one .zip, under its readable file name. */
 export async function formsZip(forms: { file: string; plan: SheetPlan }[]): Promise<Uint8Array> {
   const zip = new JSZip();
-  for (const f of forms) zip.file(f.file, await workbookBuffer(f.plan));
+  for (const f of forms) zip.file(f.file, await planBytes(f.plan));
   return zip.generateAsync({ type: "uint8array", compression: "STORE" });
 }

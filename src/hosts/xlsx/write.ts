@@ -9,7 +9,7 @@ import { toFileFormula } from "./formula";
  * table, conditional formats, input validation (warnings, never a hard stop), print setup and protection.
  * Text is always written as a text cell: only the plan's formulas become formulas.
  */
-function excelStyle(s: StyleSpec): Partial<ExcelJS.Style> {
+export function excelStyle(s: StyleSpec): Partial<ExcelJS.Style> {
   const style: Partial<ExcelJS.Style> = {};
   if (s.bold || s.italic || s.size || s.font) {
     style.font = { name: "Arial", size: s.size ?? 10, bold: s.bold, italic: s.italic, color: s.font ? { argb: `FF${s.font}` } : undefined };
