@@ -47,10 +47,11 @@ export function isOwnFormulaKey(key: unknown): boolean {
 }
 
 /** For hosts: turns formula texts into snapshot cells, dropping the text in the add-in's own columns after the key row. */
-export function formulaCells(): { cell: (col: number, formula: string) => FormulaCell; row: (cells: SnapshotCell[]) => void } {
+export function formulaCells(): { cell: (col: number, formula: string) => FormulaCell; own: (col: number) => boolean; row: (cells: SnapshotCell[]) => void } {
   let keys: SnapshotCell[] | null = null;
   return {
     cell: (col, formula) => (keys && isOwnFormulaKey(keys[col]) ? OWN_FORMULA : { formula }),
+    own: (col) => keys !== null && isOwnFormulaKey(keys[col]),
     row: (cells) => {
       if (!keys && cells.includes("id")) keys = cells;
     },
