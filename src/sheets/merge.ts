@@ -414,8 +414,19 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
     changes.push({ kind: "summary", sheet: SUMMARY_SHEET, source: "", code: "", name: SUMMARY_SHEET, before: (existing.summary ?? []).join(", "), after: counted.join(", ") });
   }
   if (!read.identity && identity) changes.push({ kind: "identity", sheet: IDENTITY_SHEET, source: "", code: "", name: identity.master, before: "", after: "" });
+  // A value that replaces another is logged one by one; values into empty cells, counted per form and sheet.
+  const fresh = new Map<string, number>();
   for (const e of options.collected?.edits ?? []) {
-    changes.push({ kind: "collected", sheet: e.masterSheet, source: `${e.form} (${e.sheet}!${e.cell})`, code: e.code, name: e.name, before: e.before === null ? "" : String(e.before), after: String(e.value) });
+    if (e.before === null || e.before === "") {
+      const k = `${e.form}\u0000${e.masterSheet}`;
+      fresh.set(k, (fresh.get(k) ?? 0) + 1);
+      continue;
+    }
+    changes.push({ kind: "collected", sheet: e.masterSheet, source: `${e.form} (${e.sheet}!${e.cell})`, code: e.code, name: e.name, before: String(e.before), after: String(e.value) });
+  }
+  for (const [k, n] of fresh) {
+    const [form, sheet] = k.split("\u0000");
+    changes.push({ kind: "collected", sheet: sheet!, source: form!, code: "", name: `${n} số liệu mới / new entries`, before: "", after: String(n) });
   }
   for (const r of options.collected?.receipts ?? []) changes.push({ kind: "received", sheet: RECEIPTS_SHEET, source: r.file, code: r.period, name: r.agency, before: "", after: `${r.entries}` });
   const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];

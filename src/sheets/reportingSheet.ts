@@ -71,16 +71,24 @@ export function buildReportingSheet(input: ReportingInput): SheetSpec {
     const k = `${r.agency}\u0000${r.period}`;
     latest.set(k, Math.max(latest.get(k) ?? 0, r.filled));
   }
+  // Each sheet's rows counted by agency once (a large workbook has thousands of rows and dozens of agencies).
+  const perSheet = new Map<SheetSpec, Map<string, number>>();
+  for (const s of input.sheets) {
+    const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
+    if (ai < 0) continue;
+    const counts = new Map<string, number>();
+    for (const row of Object.values(s.rowOf)) for (const a of new Set(rowAgencies(s.rows[row - 1]?.[ai]?.value))) counts.set(a, (counts.get(a) ?? 0) + 1);
+    perSheet.set(s, counts);
+  }
   for (const { key, period, column } of reportingPeriods(input.calendar, input.year, input.asOf)) {
-    const holding = input.sheets.filter((s) => s.columns.some((c) => c.key === column) && s.columns.some((c) => c.key === AGENCIES_KEY));
+    const holding = input.sheets.filter((s) => perSheet.has(s) && s.columns.some((c) => c.key === column));
     for (const agency of input.agencies) {
       let expected = 0;
       const counts: string[] = [];
       for (const s of holding) {
-        const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
-        const mine = Object.values(s.rowOf).filter((row) => rowAgencies(s.rows[row - 1]?.[ai]?.value).includes(agency));
-        if (mine.length === 0) continue;
-        expected += mine.length;
+        const mine = perSheet.get(s)!.get(agency) ?? 0;
+        if (mine === 0) continue;
+        expected += mine;
         const first = s.dataRows!.first;
         const last = s.dataRows!.last;
         const a = col(s, AGENCIES_KEY)!;

@@ -7,7 +7,7 @@ import { linkScenarios, pairScenarios } from "../evaluate/scenario";
 import type { QuarterTargets } from "../evaluate/pace";
 import type { Calendar } from "../model/period";
 import { buildSheet, EMPTY_ENTRIES, indicatorSheetInput, scenarioSheetInput, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
-import { columnLetter, rowHeight, type Cell, type ConditionalRule, type SheetPlan, type SheetSpec } from "./plan";
+import { columnLetter, compactFormulas, rowHeight, type Cell, type ConditionalRule, type SheetPlan, type SheetSpec } from "./plan";
 import { STYLES } from "./styles";
 import { wordListSheet } from "./formulas";
 import { buildTaskSheet, taskSheetName, type TaskEntries } from "./taskSheet";
@@ -118,7 +118,7 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
   const agenciesOf = opts.calendar ? (i: Indicator) => reportingAgencies(i.agency, opts.agencies) : undefined;
   const prefix = opts.form ? `PHIẾU BÁO CÁO: ${opts.form.agency.toUpperCase()} — ${opts.form.periodLabel.toUpperCase()} — ` : "";
   const sheets = workbookSheetInputs(catalog, opts.plans, only ? (key) => only.has(key) : undefined).map((input) => {
-    const sheet = buildSheet({ ...input, title: `${prefix}${input.title}`, name: carry?.[input.name]?.name ?? input.name }, { ...opts, scenarios, agenciesOf, carry: carry?.[input.name] });
+    const sheet = compactFormulas(buildSheet({ ...input, title: `${prefix}${input.title}`, name: carry?.[input.name]?.name ?? input.name }, { ...opts, scenarios, agenciesOf, carry: carry?.[input.name] }));
     return opts.protect ? { ...sheet, protect: true } : sheet;
   });
   const planIds = catalog.plans.filter((p) => !opts.plans || opts.plans.includes(p.id)).map((p) => p.id);
@@ -128,7 +128,7 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
       const source = `${plan.id}.${a.id}`;
       if (only && !only.has(source)) continue;
       const name = opts.taskSheetNames?.[source] ?? taskSheetName(plan, a);
-      const sheet = buildTaskSheet(plan, a, { asOf: opts.asOf, entries: opts.taskEntries, name, agencies: opts.agencies, titlePrefix: prefix });
+      const sheet = compactFormulas(buildTaskSheet(plan, a, { asOf: opts.asOf, entries: opts.taskEntries, name, agencies: opts.agencies, titlePrefix: prefix }));
       sheets.push(opts.protect ? { ...sheet, protect: true } : sheet);
     }
   }
@@ -141,15 +141,15 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
     return { title: `Phiếu báo cáo — ${opts.form.agency}`, styles: STYLES, sheets: [summary, ...sheets, lists.sheet, ...stamp], names: lists.names };
   }
   const reportYear = reportYearOf(sheets, opts.asOf);
-  const report = buildReportSheet(sheets, reportYear, opts.asOf);
+  const report = compactFormulas(buildReportSheet(sheets, reportYear, opts.asOf));
   const directory = buildDirectorySheet({ plans: catalog.plans.filter((p) => planIds.includes(p.id)) }, opts.agencies);
   const cycle: SheetSpec[] = [];
   if (opts.calendar) {
     const periodYear = sheets.flatMap((s) => s.columns.map((c) => /^actual:(\d{4})-/.exec(c.key)?.[1])).find((y) => y !== undefined);
     const reportDay = opts.identity?.reportDay ?? DEFAULT_REPORT_DAY;
-    cycle.push(buildReportingSheet({ sheets, calendar: opts.calendar, year: periodYear ?? reportYear, agencies: reportingAgencyList(sheets), receipts: opts.receipts ?? [], reportDay, asOf: opts.asOf }));
+    cycle.push(compactFormulas(buildReportingSheet({ sheets, calendar: opts.calendar, year: periodYear ?? reportYear, agencies: reportingAgencyList(sheets), receipts: opts.receipts ?? [], reportDay, asOf: opts.asOf })));
   }
-  const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies, cycle[0] ?? null);
+  const summary = compactFormulas(buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies, cycle[0] ?? null));
   const service = [...(identity ? [identitySheet(identity)] : []), ...(opts.calendar || (opts.receipts ?? []).length > 0 ? [receiptsSheet(opts.receipts ?? [])] : [])];
   return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...cycle, report, ...sheets, directory, lists.sheet, ...service], names: lists.names };
 }
