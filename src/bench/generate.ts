@@ -24,7 +24,11 @@ const TEMPLATES: [name: string, unit: string, target: string][] = [
   ["Tỷ lệ thất nghiệp khu vực thành thị", "%", "duy trì dưới 3%"],
 ];
 
-export function generateCatalog(provinces: number, perProvince: number, years: number[] = [2021, 2022, 2023, 2024, 2025]): Catalog {
+/**
+ * `agency`: who is responsible for an indicator (by plan and row); by default one of five departments in turn —
+ * the reporting-cycle bench gives each plan an agency of its own, so that a master splits into one form per plan.
+ */
+export function generateCatalog(provinces: number, perProvince: number, years: number[] = [2021, 2022, 2023, 2024, 2025], agency: (p: number, k: number) => string = (_, k) => `Sở ${["Tài chính", "Y tế", "Công Thương", "Giáo dục và Đào tạo", "Nội vụ"][k % 5]}`): Catalog {
   const plans: Plan[] = [];
   for (let p = 0; p < provinces; p++) {
     const planId = `GEN-${String(p + 1).padStart(2, "0")}`;
@@ -43,7 +47,7 @@ export function generateCatalog(provinces: number, perProvince: number, years: n
         code: String(k + 1),
         name,
         unit,
-        agency: `Sở ${["Tài chính", "Y tế", "Công Thương", "Giáo dục và Đào tạo", "Nội vụ"][k % 5]}`,
+        agency: agency(p, k),
         level: 0,
         parentId: null,
         section: null,

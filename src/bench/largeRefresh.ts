@@ -1,9 +1,9 @@
 import { performance } from "node:perf_hooks";
-import { rmSync, statSync, writeFileSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { generateCatalog } from "./generate";
 import { buildWorkbookPlan } from "../sheets/workbook";
-import { workbookBuffer } from "../hosts/xlsx/write";
-import { planFileRefresh, writeFileRefresh } from "../hosts/xlsx/files";
+
+import { planFileRefresh, writeFileRefresh, writeWorkbookFile } from "../hosts/xlsx/files";
 import { parseTarget } from "../parse/target";
 import type { Entries } from "../sheets/indicatorSheet";
 
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
           entries.actuals[i.id] = Object.fromEntries(Object.keys(i.yearly).map((y) => [y, 40 + ((k * 13) % 60)]));
           entries.notes[i.id] = `ghi chú ${k}`;
         }
-    writeFileSync(file!, Buffer.from(await workbookBuffer(buildWorkbookPlan(catalog, { asOf: "31/12/2025", entries }))));
+    await writeWorkbookFile(buildWorkbookPlan(catalog, { asOf: "31/12/2025", entries }), file!);
     return;
   }
   // A revised plan: every tenth indicator's whole-period target raised.
