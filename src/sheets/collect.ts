@@ -1,6 +1,6 @@
 import type { CellValue } from "./plan";
 import type { Existing, ExistingRow } from "./existing";
-import { ROW_PRESENT, type ExportedEntry, type Identity } from "./identity";
+import { ROW_PRESENT, type ExportedEntry } from "./identity";
 import { receiptKey, type Receipt } from "./receipts";
 import { columnLetter } from "./plan";
 
@@ -248,11 +248,6 @@ export function withEdits(existing: Existing, edits: Edit[]): Existing {
       }),
     })),
   };
-}
-
-/** Whether a master, read as data, is one: the identity a collect needs. */
-export function masterIdentity(existing: Existing): Identity | null {
-  return existing.identity && existing.identity.kind === "master" ? existing.identity : null;
 }
 
 /** "dd/mm/yyyy hh:mm" → Excel serial with the time; null for anything else. */

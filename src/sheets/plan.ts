@@ -182,7 +182,6 @@ export function rowHeight(cells: Cell[], columns: ColumnSpec[], minimum = 15): n
  * workbook's peak memory is its text, not its ropes. Returns the sheet.
  */
 export function compactFormulas<T extends { rows: { formula?: string }[][] }>(sheet: T): T {
-  let sink = 0;
-  for (const row of sheet.rows) for (const cell of row) if (cell.formula !== undefined && cell.formula.length > 0) sink ^= cell.formula.charCodeAt(0);
-  return sink === -1 ? sheet : sheet;
+  for (const row of sheet.rows) for (const cell of row) if (cell.formula) cell.formula.charCodeAt(0);
+  return sheet;
 }

@@ -202,7 +202,15 @@ export function reportingRows(plan: { sheets: SheetSpec[] }, entries: { actuals:
   const day = typeof sheet.rows[2]?.[3]?.value === "number" ? (sheet.rows[2]![3]!.value as number) : DEFAULT_REPORT_DAY;
   // "Số liệu đến" as the sheet holds it (G3), as its formulas compare.
   const asOfSerial = typeof sheet.rows[2]?.[6]?.value === "number" ? (sheet.rows[2]![6]!.value as number) : (serialOfVi(asOf) ?? 0);
-  const indicatorSheets = plan.sheets.filter((s) => s.columns.some((c) => c.key === AGENCIES_KEY));
+  // Each agency's rows, once: sheet → agency → ids.
+  const rowsOf = new Map<SheetSpec, Map<string, string[]>>();
+  for (const s of plan.sheets) {
+    const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
+    if (ai < 0) continue;
+    const byAgency = new Map<string, string[]>();
+    for (const [id, row] of Object.entries(s.rowOf)) for (const a of new Set(rowAgencies(s.rows[row - 1]?.[ai]?.value))) byAgency.set(a, [...(byAgency.get(a) ?? []), id]);
+    rowsOf.set(s, byAgency);
+  }
   const out: ReportingRow[] = [];
   for (const cells of sheet.rows.slice(HEADER_ROW)) {
     const period = cells[0]?.value;
@@ -211,11 +219,9 @@ export function reportingRows(plan: { sheets: SheetSpec[] }, entries: { actuals:
     const [year, key] = period.split("-");
     const to = key ? (periodsOf(calendarOfKeys([key]) ?? "month").find((p) => p.key === key)?.to ?? 12) : 12;
     let received = 0;
-    for (const s of indicatorSheets) {
-      const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
+    for (const [s, byAgency] of rowsOf) {
       if (!s.columns.some((c) => c.key === `actual:${period}`)) continue;
-      for (const [id, row] of Object.entries(s.rowOf)) {
-        if (!rowAgencies(s.rows[row - 1]?.[ai]?.value).includes(agency)) continue;
+      for (const id of byAgency.get(agency) ?? []) {
         const v = entries.actuals[id]?.[period];
         if (v !== undefined && v !== null && v !== "") received++;
       }
