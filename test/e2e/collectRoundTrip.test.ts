@@ -118,6 +118,7 @@ describe("the reporting cycle: split, fill, collect (seed plans, real files, Lib
 
     const finance = idsOf(byAgency("Sở Tài chính"));
     const health = idsOf(byAgency("Sở Y tế"));
+    const financeTask = Object.keys(byAgency("Sở Tài chính").plan.sheets.find((s) => s.kind === "tasks")!.rowOf)[0]!;
     const packed = new Set(seedIndicators().filter((i) => i.target.kind === "composite").map((i) => i.id));
     const stats = idsOf(byAgency("Cục Thống kê tỉnh")).filter((id) => !packed.has(id) && !owners.get(id)!.includes(shared.a) && !owners.get(id)!.includes(shared.b));
     statId = stats[0]!;
@@ -125,17 +126,18 @@ describe("the reporting cycle: split, fill, collect (seed plans, real files, Lib
       { id: finance[0]!, key: T10, value: 12.5 }, // replaces the master's 11
       { id: finance[1]!, key: T11, value: 14.2 },
       { id: finance[2]!, key: "note", value: "Số liệu ước tính của Sở Tài chính" },
+      { id: financeTask, key: "actual:state", value: "Đã hoàn thành" }, // a task the agency leads
       { id: health[0]!, key: T11, value: 95.4 },
       { id: health[1]!, key: T11, value: 30.6 },
       { id: health[3]!, key: T11, value: "khoảng 30" }, // words: kept as typed, flagged in the master
       { id: statId, key: T11, value: 7.1 },
     ];
-    const financeFile = await fill(byAgency("Sở Tài chính").path, join(dir, "tc-filled.xlsx"), "2025-11-18T03:00:00Z", ...typed.slice(0, 3).map((t) => set(t.id, t.key, t.value)));
+    const financeFile = await fill(byAgency("Sở Tài chính").path, join(dir, "tc-filled.xlsx"), "2025-11-18T03:00:00Z", ...typed.slice(0, 4).map((t) => set(t.id, t.key, t.value)));
     // Sent twice: the same file under another name.
     const financeAgain = join(dir, "So-Tai-chinh (1).xlsx");
     copyFileSync(financeFile, financeAgain);
     // Sở Y tế fills it, then it is opened and saved in LibreOffice.
-    const healthExcel = await fill(byAgency("Sở Y tế").path, join(dir, "yt-excel.xlsx"), "2025-11-19T03:00:00Z", ...typed.slice(3, 6).map((t) => set(t.id, t.key, t.value)), set(clearedId, "actual:2025-T09", null));
+    const healthExcel = await fill(byAgency("Sở Y tế").path, join(dir, "yt-excel.xlsx"), "2025-11-19T03:00:00Z", ...typed.slice(4, 7).map((t) => set(t.id, t.key, t.value)), set(clearedId, "actual:2025-T09", null));
     const healthLo = convert(healthExcel, "xlsx", mkdtempSync(join(tmpdir(), "im-cycle-lo-")));
     // Cục Thống kê: a value, a target typed over, a row deleted, a sheet renamed, a cell cleared.
     const statForm = byAgency("Cục Thống kê tỉnh");
