@@ -85,7 +85,9 @@ export function splitMaster(catalog: Catalog, master: Existing, refresh: Refresh
     return { forms: [], error: { vi: "workbook chưa có định danh (tạo bởi phiên bản trước, hoặc là một phiếu): hãy cập nhật nó một lần (npm run workbook -- --in TỆP.xlsx --out TỆP.xlsx) rồi tách phiếu", en: "the workbook has no identity (written by an earlier version, or it is a form): refresh it once (npm run workbook -- --in FILE.xlsx --out FILE.xlsx), then split" } };
   }
   const current = catalogVersions(catalog, Object.keys(identity.versions));
-  const stale = Object.keys(identity.versions).filter((p) => current[p] !== identity.versions[p]);
+  // A plan loaded into the workbook after its identity was written has no version there until a refresh.
+  const held = new Set(master.sheets.flatMap((s) => s.rows.filter((r) => r.id).map((r) => r.id!.split(".")[0]!)));
+  const stale = [...new Set([...Object.keys(identity.versions).filter((p) => current[p] !== identity.versions[p]), ...[...held].filter((p) => identity.versions[p] === undefined)])];
   if (stale.length > 0) {
     return { forms: [], error: { vi: `workbook chưa được cập nhật theo văn bản hiện hành (${stale.join(", ")}): hãy cập nhật trước khi tách phiếu`, en: `the workbook is not up to date with the current documents (${stale.join(", ")}): refresh it before splitting` } };
   }
