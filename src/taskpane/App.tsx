@@ -65,8 +65,8 @@ export function App(props: { catalog: Catalog; host: WorkbookHost; initialLang: 
         )}
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(String(d.value))} size="small" style={{ flexWrap: "wrap" }} data-testid="tabs">
           {SCREENS.map((s) => (
-            <Tab key={s.key} value={s.key} aria-label={t(lang, s.full)} title={t(lang, s.full)} data-testid={`tab-${s.key}`}>
-              {/* The icon above its short label: four tabs fit in 300 px in either language. */}
+            <Tab key={s.key} value={s.key} aria-label={t(lang, s.full)} title={t(lang, s.full)} data-testid={`tab-${s.key}`} style={{ paddingLeft: 2, paddingRight: 2, minWidth: 0 }}>
+              {/* The icon above its short label, narrow padding: five tabs fit in one row at 320 px in either language. */}
               <span style={{ display: "flex", flexDirection: "column", alignItems: "center", lineHeight: 1.2 }}>
                 <s.icon />
                 <span>{t(lang, s.short)}</span>

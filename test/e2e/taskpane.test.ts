@@ -333,6 +333,8 @@ describe("the task pane in preview mode (headless Chromium)", () => {
         const before = await layout(page);
         expect(before.scrollWidth).toBeLessThanOrEqual(before.clientWidth);
         expect(before.tabs).toHaveLength(5);
+        // One row of tabs: the pane's width is for the screen, not for a second row of them.
+        expect(new Set(before.tabs.map((t) => Math.round(t.top))).size).toBe(1);
         for (const tab of before.tabs) {
           expect(tab.left).toBeGreaterThanOrEqual(0);
           expect(tab.right).toBeLessThanOrEqual(width);
