@@ -3,8 +3,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { generateCatalog } from "./generate";
 import { buildWorkbookPlan } from "../sheets/workbook";
-import { toFileFormula } from "../hosts/xlsx/formula";
-import { excelStyle } from "../hosts/xlsx/write";
+import { excelStyle, writeCell } from "../hosts/xlsx/write";
 
 /**
  * The anchor of `workbook_large_vs_stream`, run as its own process by `npm run bench`: ExcelJS's streaming
@@ -26,14 +25,9 @@ async function main(): Promise<void> {
     sheet.rows.forEach((cells, ri) => {
       const row = ws.getRow(ri + 1);
       cells.forEach((cell, ci) => {
-        const target = row.getCell(ci + 1);
-        if (cell.formula !== undefined) target.value = { formula: toFileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
-        else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
-        if (cell.style) {
-          let st = styles.get(cell.style);
-          if (!st) styles.set(cell.style, (st = excelStyle(plan.styles[cell.style] ?? {})));
-          target.style = st as ExcelJS.Style;
-        }
+        let st = cell.style ? styles.get(cell.style) : undefined;
+        if (cell.style && !st) styles.set(cell.style, (st = excelStyle(plan.styles[cell.style] ?? {})));
+        writeCell(row.getCell(ci + 1), cell, st);
       });
       row.commit();
     });

@@ -86,12 +86,12 @@ export function describeCollected(c: Collected): string[] {
   );
   for (const r of c.refused) lines.push(`  Từ chối / refused: ${r.form}: ${r.vi} / ${r.en}`);
   for (const k of c.conflicts) {
-    lines.push(`  Mâu thuẫn / conflict: ${k.name} (${k.key.replace(/^actual:/, "")}): ${k.values.map((v) => `${v.form} ${v.sheet}!${v.cell} = “${shown(v.value)}”`).join("; ")} — không đưa vào / neither is collected`);
+    lines.push(`  Mâu thuẫn / conflict: ${k.name} (${k.column}): ${k.values.map((v) => `${v.form} ${v.sheet}!${v.cell} = “${shown(v.value)}”`).join("; ")} — không đưa vào / neither is collected`);
   }
   for (const a of c.anomalies) lines.push(`  Lưu ý / note: ${a.form}${a.sheet ? ` ${a.sheet}${a.cell ? `!${a.cell}` : ""}` : ""}: ${a.vi} / ${a.en}`);
   for (const e of c.edits) {
     const was = e.before !== null && e.before !== "" ? ` (thay / replaces “${shown(e.before)}”)` : "";
-    lines.push(`  ${e.masterSheet} ${e.code} ${e.name} [${e.key.replace(/^actual:/, "")}] = “${shown(e.value)}”${was} ← ${e.form} ${e.sheet}!${e.cell}`);
+    lines.push(`  ${e.masterSheet} ${e.code} ${e.name} [${e.column}] = “${shown(e.value)}”${was} ← ${e.form} ${e.sheet}!${e.cell}`);
   }
   return lines;
 }

@@ -76,6 +76,14 @@ export function periodEntryKey(block: string): { year: string; key: string } | n
   return m ? { year: m[1]!, key: m[2]! } : null;
 }
 
+/** A reporting period as reports write it: "2025-T11" → "Tháng 11/2025", "2025-Q4" → "Quý IV/2025", "2025" → "Năm 2025". */
+export function periodLabel(entry: string, lang: "vi" | "en" = "vi"): string {
+  const p = periodEntryKey(entry);
+  if (!p) return /^\d{4}$/.test(entry) ? `${lang === "vi" ? "Năm" : "Year"} ${entry}` : entry;
+  const found = periodsOf(calendarOfKeys([p.key]) ?? "month").find((x) => x.key === p.key);
+  return found ? `${lang === "vi" ? found.label : found.en}/${p.year}` : entry;
+}
+
 /** The calendar a set of period keys belongs to ("T01" → month, "9T" → nine …). */
 export function calendarOfKeys(keys: string[]): Calendar | null {
   if (keys.some((k) => k.startsWith("T"))) return "month";

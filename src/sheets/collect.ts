@@ -3,6 +3,7 @@ import type { Existing, ExistingRow } from "./existing";
 import { ROW_PRESENT, type ExportedEntry } from "./identity";
 import { receiptKey, type Receipt } from "./receipts";
 import { columnLetter } from "./plan";
+import { periodLabel } from "../model/period";
 
 /**
  * Collecting agencies' forms into the master, as pure data: every entry staff changed in a form (against the
@@ -29,6 +30,8 @@ export interface Edit {
   form: string;
   sheet: string;
   cell: string;
+  /** The column's header in the form, as staff saw it ("Tháng 11 2025", "Tình trạng"). */
+  column: string;
   /** The master sheet and the row's code and name, for the change log. */
   masterSheet: string;
   code: string;
@@ -47,6 +50,8 @@ export interface Conflict {
   id: string;
   key: string;
   name: string;
+  /** The column's header, as in the forms. */
+  column: string;
   values: { form: string; sheet: string; cell: string; value: CellValue }[];
 }
 
@@ -68,6 +73,8 @@ interface MasterRow {
 }
 
 const SHOWN_KEYS = /^(code|name|unit|target|plan:.+)$/;
+const isTarget = (key: string) => key === "target" || key.startsWith("plan:");
+
 const COLLECTED = (key: string) => key.startsWith("actual:") || key === "note" || key === "baseline";
 
 const same = (a: CellValue | undefined, b: CellValue | undefined) => {
@@ -122,7 +129,7 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
     }
     const formKey = `${fid.agency}\u0000${fid.period}\u0000${fid.exported}`;
     const twice = seenForms.get(formKey);
-    if (twice !== undefined) note("", "", `cùng một phiếu (${fid.agency}, kỳ ${fid.period}) được nộp hai lần, cùng với ${twice}: giá trị giống nhau chỉ đưa vào một lần, giá trị khác nhau được báo và không đưa vào`, `the same form (${fid.agency}, period ${fid.period}) was returned twice, with ${twice}: equal values go in once, different ones are reported and not collected`);
+    if (twice !== undefined) note("", "", `cùng một phiếu (${fid.agency}, ${periodLabel(fid.period ?? "")}) được nộp hai lần, cùng với ${twice}: giá trị giống nhau chỉ đưa vào một lần, giá trị khác nhau được báo và không đưa vào`, `the same form (${fid.agency}, ${periodLabel(fid.period ?? "", "en")}) was returned twice, with ${twice}: equal values go in once, different ones are reported and not collected`);
     seenForms.set(formKey, form.file);
     for (const n of form.existing.notices) note(n.sheet, n.cell, n.vi, n.en);
 
@@ -145,6 +152,8 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
         note(sheet.name, "A1", `trang “${exportName}” đã được đổi tên thành “${sheet.name}” trong phiếu: số liệu vẫn được đọc theo mã, tên trang trong workbook tổng hợp giữ nguyên`, `the sheet “${exportName}” was renamed “${sheet.name}” in the form: entries are still read by id; the master's sheet keeps its name`);
       }
       const cellOf = (row: ExistingRow, key: string) => `${columnLetter(sheet.keys.indexOf(key) + 1)}${row.row}`;
+      // Columns are named in messages by the header staff see, never by their key.
+      const headerOf = (key: string) => sheet.headers[sheet.keys.indexOf(key)] || key;
       for (const row of sheet.rows) {
         if (!row.id) {
           note(sheet.name, `A${row.row}`, "dòng được thêm trong phiếu: không đưa vào workbook tổng hợp (hãy báo phòng tổng hợp nếu cần thêm chỉ tiêu)", "a row added in the form: not collected (ask the planning department if an indicator is missing)");
@@ -158,7 +167,7 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
         }
         for (const [key, value] of Object.entries(row.values)) {
           if (SHOWN_KEYS.test(key) && !same(value, m.row.values[key])) {
-            note(sheet.name, cellOf(row, key), `ô “${key === "target" || key.startsWith("plan:") ? "chỉ tiêu" : key}” bị sửa trong phiếu (“${String(m.row.values[key] ?? "")}” → “${String(value)}”): workbook tổng hợp giữ nguyên`, `the “${key}” cell was changed in the form (“${String(m.row.values[key] ?? "")}” → “${String(value)}”): the master keeps its own`);
+            note(sheet.name, cellOf(row, key), `ô “${isTarget(key) ? "chỉ tiêu" : headerOf(key)}” bị sửa trong phiếu (“${String(m.row.values[key] ?? "")}” → “${String(value)}”): workbook tổng hợp giữ nguyên`, `the “${isTarget(key) ? "target" : headerOf(key)}” cell was changed in the form (“${String(m.row.values[key] ?? "")}” → “${String(value)}”): the master keeps its own`);
           }
         }
         for (const [key, value] of Object.entries(row.overwritten)) {
@@ -174,7 +183,7 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
           const was = exported.get(`${row.id}\u0000${key}`)?.value ?? null;
           if (same(value, was)) continue;
           if (!m.keys.includes(key)) {
-            note(sheet.name, cellOf(row, key), `cột “${key.replace(/^actual:/, "")}” không có trong workbook tổng hợp: không đưa vào`, `the column “${key.replace(/^actual:/, "")}” is not in the master: not collected`);
+            note(sheet.name, cellOf(row, key), `cột “${headerOf(key)}” không có trong workbook tổng hợp: không đưa vào`, `the column “${headerOf(key)}” is not in the master: not collected`);
             continue;
           }
           if (blank(value)) {
@@ -190,6 +199,7 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
             form: form.file,
             sheet: sheet.name,
             cell: cellOf(row, key),
+            column: headerOf(key),
             masterSheet: m.sheet,
             code: String(m.row.values.code ?? ""),
             name: String(m.row.values.name ?? ""),
@@ -220,7 +230,7 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
   for (const list of candidates.values()) {
     const first = list[0]!.edit;
     if (list.some((c) => !same(c.edit.value, first.value))) {
-      conflicts.push({ id: first.id, key: first.key, name: first.name, values: list.map((c) => ({ form: c.form, sheet: c.edit.sheet, cell: c.edit.cell, value: c.edit.value })) });
+      conflicts.push({ id: first.id, key: first.key, name: first.name, column: first.column, values: list.map((c) => ({ form: c.form, sheet: c.edit.sheet, cell: c.edit.cell, value: c.edit.value })) });
       continue;
     }
     // Already in the master: nothing to do (the same forms collected again).

@@ -1,13 +1,15 @@
 import type { Catalog } from "../model/plan";
 import type { AgencyName } from "../parse/agencies";
 import { splitAgencies } from "../parse/agencies";
-import { periodOfMonth, periodsOf, type Calendar } from "../model/period";
+import { periodLabel, periodOfMonth, periodsOf, type Calendar } from "../model/period";
 import type { Existing } from "./existing";
 import type { Refresh } from "./merge";
 import type { SheetPlan } from "./plan";
 import type { SheetCarry } from "./indicatorSheet";
 import { buildWorkbookPlan, reportingAgencies, type FormStamp } from "./workbook";
 import { catalogVersions } from "./identity";
+import { periodYearOf } from "./pace";
+import { reportYearOf } from "./reportSheet";
 
 /**
  * One form per agency, split off a master: the agency's indicators (those whose "Cơ quan chủ trì" names it) and
@@ -46,7 +48,8 @@ export function formPeriod(calendar: Calendar, year: string, asOf: string): { ke
   const m = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(asOf);
   const month = m ? (Number(m[3]) > Number(year) ? 12 : Number(m[3]) < Number(year) ? 1 : Number(m[2])) : 12;
   const p = calendar === "year" ? null : periodOfMonth(calendar, month) ?? periodsOf(calendar)[0]!;
-  return p ? { key: `${year}-${p.key}`, label: `${p.label}/${year}` } : { key: year, label: `Năm ${year}` };
+  const key = p ? `${year}-${p.key}` : year;
+  return { key, label: periodLabel(key) };
 }
 
 /** The lead agencies of a task, by canonical name (agencies only, not groups). */
@@ -93,9 +96,8 @@ export function splitMaster(catalog: Catalog, master: Existing, refresh: Refresh
   }
   const build = refresh.build;
   const calendar = build.options.calendar ?? "year";
-  const yearOf = refresh.plan.sheets.flatMap((s) => s.columns.map((c) => /^actual:(\d{4})/.exec(c.key)?.[1])).filter((y): y is string => y !== undefined);
-  const periodYear = refresh.plan.sheets.flatMap((s) => s.columns.map((c) => /^actual:(\d{4})-/.exec(c.key)?.[1])).find((y) => y !== undefined);
-  const year = periodYear ?? yearOf.sort().filter((y) => y <= (build.options.asOf.slice(-4) || "9999")).pop() ?? yearOf[0] ?? build.options.asOf.slice(-4);
+  // The period's year: the sheets' reporting year, or (whole years only) the year the report is for.
+  const year = periodYearOf(refresh.plan.sheets) ?? reportYearOf(refresh.plan.sheets, build.options.asOf);
   const period = formPeriod(calendar, year, build.options.asOf);
   const extra = build.options.agencies;
   const wanted = new Set(options.agencies ?? []);

@@ -1,5 +1,5 @@
 import type { Target } from "../model/target";
-import type { DefinedName, SheetSpec } from "./plan";
+import { dataSheet, type DefinedName, type SheetSpec } from "./plan";
 import { ACHIEVED_WORDS, NO_DATA_WORDS, NOT_ACHIEVED_WORDS } from "../evaluate/actual";
 import { ENTRY_WORDS } from "../evaluate/entry";
 import { REPORT_VERDICT } from "./verdicts";
@@ -386,26 +386,11 @@ export function wordListSheet(): { sheet: SheetSpec; names: DefinedName[] } {
   const rows = Array.from({ length: height }, (_, r) => lists.map(([, words]) => ({ value: words[r] ?? null })));
   const letters = lists.map((_, k) => String.fromCharCode(65 + k));
   return {
-    sheet: {
-      name: WORD_LIST_SHEET,
-      kind: "lists",
-      plan: null,
-      appendix: null,
-      columns: lists.map(([name]) => ({ key: name, header: name, width: 20 })),
+    sheet: dataSheet(
+      WORD_LIST_SHEET,
+      lists.map(([name]) => ({ key: name, header: name, width: 20 })),
       rows,
-      heights: {},
-      merges: [],
-      table: null,
-      dataRows: null,
-      rowOf: {},
-      freeze: { row: 0, column: 0 },
-      conditional: [],
-      validations: [],
-      print: { orientation: "portrait", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: null, area: `A1:${letters[letters.length - 1]}${height}`, header: "", footer: "" },
-      protect: false,
-      tabColor: null,
-      hidden: true,
-    },
+    ),
     names: lists.map(([name, words], k) => ({ name, sheet: WORD_LIST_SHEET, range: `$${letters[k]}$1:$${letters[k]}$${words.length}` })),
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Catalog, Plan } from "../model/plan";
 import { shortHash } from "../model/ids";
 import { Calendar } from "../model/period";
-import type { CellValue, SheetSpec } from "./plan";
+import { dataSheet, type CellValue, type SheetSpec } from "./plan";
 
 /**
  * A workbook's identity, on a hidden sheet: which master it is (an id drawn when it is first written and kept
@@ -77,26 +77,11 @@ export function identitySheet(identity: Identity, exported: ExportedEntry[] = []
     rows.push([ENTRIES_HEADER]);
     for (const e of exported) rows.push(["entry", e.sheet, e.id, e.key, e.value]);
   }
-  return {
-    name: IDENTITY_SHEET,
-    kind: "lists",
-    plan: null,
-    appendix: null,
-    columns: [0, 1, 2, 3, 4].map((k) => ({ key: `c${k}`, header: "", width: 20 })),
-    rows: rows.map((r) => r.map((value) => ({ value }))),
-    heights: {},
-    merges: [],
-    table: null,
-    dataRows: null,
-    rowOf: {},
-    freeze: { row: 0, column: 0 },
-    conditional: [],
-    validations: [],
-    print: { orientation: "portrait", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: null, area: `A1:E${rows.length}`, header: "", footer: "" },
-    protect: false,
-    tabColor: null,
-    hidden: true,
-  };
+  return dataSheet(
+    IDENTITY_SHEET,
+    [0, 1, 2, 3, 4].map((k) => ({ key: `c${k}`, header: "", width: 20 })),
+    rows.map((r) => r.map((value) => ({ value }))),
+  );
 }
 
 /** Reads the identity sheet's rows back; null when they are not one (no mark, or fields that do not parse). */

@@ -426,7 +426,7 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
   }
   for (const [k, n] of fresh) {
     const [form, sheet] = k.split("\u0000");
-    changes.push({ kind: "collected", sheet: sheet!, source: form!, code: "", name: `${n} số liệu mới / new entries`, before: "", after: String(n) });
+    changes.push({ kind: "collected", sheet: sheet!, source: form!, code: "", name: `${n} số liệu vào ô còn trống`, before: "", after: String(n) });
   }
   for (const r of options.collected?.receipts ?? []) changes.push({ kind: "received", sheet: RECEIPTS_SHEET, source: r.file, code: r.period, name: r.agency, before: "", after: `${r.entries}` });
   const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];

@@ -31,6 +31,15 @@ export function paceBlockOf(yearKeys: string[], calendar: Calendar | undefined, 
   return { year, calendar, periods: periodsOf(calendar) };
 }
 
+/** The reporting year of sheets that have period columns ("actual:2025-T01" → "2025"); null without any. */
+export function periodYearOf(sheets: { columns: { key: string }[] }[]): string | null {
+  for (const s of sheets) for (const c of s.columns) {
+    const m = /^actual:(\d{4})-/.exec(c.key);
+    if (m) return m[1]!;
+  }
+  return null;
+}
+
 /** The entry keys of a pace block's period cells: "2025-T01" … */
 export function periodEntryKeys(block: PaceBlock | null): string[] {
   return block ? block.periods.map((p) => `${block.year}-${p.key}`) : [];

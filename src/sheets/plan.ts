@@ -139,6 +139,33 @@ export const SheetPlan = z.object({
 });
 export type SheetPlan = z.infer<typeof SheetPlan>;
 
+/**
+ * A hidden sheet that only holds data — word lists the formulas look up, the workbook's identity, the forms
+ * received: no table, no colour, its print area its cells (a hidden sheet gets none in the file).
+ */
+export function dataSheet(name: string, columns: ColumnSpec[], rows: Cell[][]): SheetSpec {
+  return {
+    name,
+    kind: "lists",
+    plan: null,
+    appendix: null,
+    columns,
+    rows,
+    heights: {},
+    merges: [],
+    table: null,
+    dataRows: null,
+    rowOf: {},
+    freeze: { row: 0, column: 0 },
+    conditional: [],
+    validations: [],
+    print: { orientation: "portrait", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: null, area: `A1:${columnLetter(Math.max(columns.length, 1))}${Math.max(rows.length, 1)}`, header: "", footer: "" },
+    protect: false,
+    tabColor: null,
+    hidden: true,
+  };
+}
+
 /** Column number (1-based) → letters: 1 → A, 27 → AA. */
 export function columnLetter(n: number): string {
   let s = "";

@@ -1,4 +1,4 @@
-import type { CellValue, SheetSpec } from "./plan";
+import { dataSheet, type CellValue, type SheetSpec } from "./plan";
 
 /**
  * The forms collected into a master, one row each, on a hidden sheet that every refresh carries over: whose
@@ -32,27 +32,12 @@ export function receiptKey(r: Pick<Receipt, "agency" | "period" | "exported" | "
 
 export function receiptsSheet(receipts: Receipt[]): SheetSpec {
   const rows: CellValue[][] = [["Phiếu báo cáo đã tổng hợp"], HEADERS, ...receipts.map((r) => [r.agency, r.period, r.file, r.filled, r.collected, r.entries, r.exported])];
-  return {
-    name: RECEIPTS_SHEET,
-    kind: "lists",
-    plan: null,
-    appendix: null,
-    columns: HEADERS.map((h, k) => ({ key: `c${k}`, header: h, width: k === 0 || k === 2 ? 30 : 14 })),
+  return dataSheet(
+    RECEIPTS_SHEET,
+    HEADERS.map((h, k) => ({ key: `c${k}`, header: h, width: k === 0 || k === 2 ? 30 : 14 })),
     // The date filled stays a plain serial (a date format would be read back as a day without its time).
-    rows: rows.map((r) => r.map((value) => ({ value }))),
-    heights: {},
-    merges: [],
-    table: null,
-    dataRows: null,
-    rowOf: {},
-    freeze: { row: 0, column: 0 },
-    conditional: [],
-    validations: [],
-    print: { orientation: "landscape", paperSize: 9, fitToWidth: 1, fitToHeight: 0, titleRows: null, area: `A1:G${rows.length}`, header: "", footer: "" },
-    protect: false,
-    tabColor: null,
-    hidden: true,
-  };
+    rows.map((r) => r.map((value) => ({ value }))),
+  );
 }
 
 export function readReceiptRows(rows: CellValue[][]): Receipt[] {

@@ -1,4 +1,4 @@
-import { calendarOfKeys, periodsOf, type Calendar, type Period } from "../model/period";
+import { calendarOfKeys, periodLabel, periodsOf, type Calendar, type Period } from "../model/period";
 import { dueSerial, REPORTING_LABELS, reportingCode, type ReportingCode } from "../evaluate/reporting";
 import { serialOfVi } from "../evaluate/taskStatus";
 import type { Receipt } from "./receipts";
@@ -45,6 +45,25 @@ export function reportingPeriods(calendar: Calendar, year: string, asOf: string)
     .reverse();
 }
 
+/** Each indicator sheet's rows by the agencies that report them (sheet → agency → ids), read once. */
+function rowsByAgency(sheets: SheetSpec[]): Map<SheetSpec, Map<string, string[]>> {
+  const out = new Map<SheetSpec, Map<string, string[]>>();
+  for (const s of sheets) {
+    const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
+    if (ai < 0) continue;
+    const byAgency = new Map<string, string[]>();
+    for (const [id, row] of Object.entries(s.rowOf)) {
+      for (const a of new Set(rowAgencies(s.rows[row - 1]?.[ai]?.value))) {
+        const ids = byAgency.get(a);
+        if (ids) ids.push(id);
+        else byAgency.set(a, [id]);
+      }
+    }
+    out.set(s, byAgency);
+  }
+  return out;
+}
+
 /** The agencies of a row as its helper holds them. */
 export function rowAgencies(cell: CellValue | undefined): string[] {
   return typeof cell === "string" ? cell.split("|").filter((a) => a !== "") : [];
@@ -71,22 +90,15 @@ export function buildReportingSheet(input: ReportingInput): SheetSpec {
     const k = `${r.agency}\u0000${r.period}`;
     latest.set(k, Math.max(latest.get(k) ?? 0, r.filled));
   }
-  // Each sheet's rows counted by agency once (a large workbook has thousands of rows and dozens of agencies).
-  const perSheet = new Map<SheetSpec, Map<string, number>>();
-  for (const s of input.sheets) {
-    const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
-    if (ai < 0) continue;
-    const counts = new Map<string, number>();
-    for (const row of Object.values(s.rowOf)) for (const a of new Set(rowAgencies(s.rows[row - 1]?.[ai]?.value))) counts.set(a, (counts.get(a) ?? 0) + 1);
-    perSheet.set(s, counts);
-  }
+  // Each sheet's rows by agency, once (a large workbook has thousands of rows and dozens of agencies).
+  const perSheet = rowsByAgency(input.sheets);
   for (const { key, period, column } of reportingPeriods(input.calendar, input.year, input.asOf)) {
     const holding = input.sheets.filter((s) => perSheet.has(s) && s.columns.some((c) => c.key === column));
     for (const agency of input.agencies) {
       let expected = 0;
       const counts: string[] = [];
       for (const s of holding) {
-        const mine = perSheet.get(s)!.get(agency) ?? 0;
+        const mine = perSheet.get(s)!.get(agency)?.length ?? 0;
         if (mine === 0) continue;
         expected += mine;
         const first = s.dataRows!.first;
@@ -101,7 +113,7 @@ export function buildReportingSheet(input: ReportingInput): SheetSpec {
       const y = Number(input.year);
       rows.push([
         { value: key, style: "helper" },
-        { value: input.calendar === "year" ? period.label : `${period.label}/${input.year}`, style: "text" },
+        { value: periodLabel(key), style: "text" },
         { value: agency, style: "text" },
         { value: expected, style: "sumNumber" },
         { formula: counts.join("+"), style: "sumNumber" },
@@ -202,15 +214,7 @@ export function reportingRows(plan: { sheets: SheetSpec[] }, entries: { actuals:
   const day = typeof sheet.rows[2]?.[3]?.value === "number" ? (sheet.rows[2]![3]!.value as number) : DEFAULT_REPORT_DAY;
   // "Số liệu đến" as the sheet holds it (G3), as its formulas compare.
   const asOfSerial = typeof sheet.rows[2]?.[6]?.value === "number" ? (sheet.rows[2]![6]!.value as number) : (serialOfVi(asOf) ?? 0);
-  // Each agency's rows, once: sheet → agency → ids.
-  const rowsOf = new Map<SheetSpec, Map<string, string[]>>();
-  for (const s of plan.sheets) {
-    const ai = s.columns.findIndex((c) => c.key === AGENCIES_KEY);
-    if (ai < 0) continue;
-    const byAgency = new Map<string, string[]>();
-    for (const [id, row] of Object.entries(s.rowOf)) for (const a of new Set(rowAgencies(s.rows[row - 1]?.[ai]?.value))) byAgency.set(a, [...(byAgency.get(a) ?? []), id]);
-    rowsOf.set(s, byAgency);
-  }
+  const rowsOf = rowsByAgency(plan.sheets);
   const out: ReportingRow[] = [];
   for (const cells of sheet.rows.slice(HEADER_ROW)) {
     const period = cells[0]?.value;

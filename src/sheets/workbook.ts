@@ -17,6 +17,7 @@ import { buildDirectorySheet } from "./directorySheet";
 import { catalogVersions, DEFAULT_REPORT_DAY, identitySheet, ROW_PRESENT, type ExportedEntry, type Identity } from "./identity";
 import { receiptsSheet, type Receipt } from "./receipts";
 import { AGENCIES_KEY, buildReportingSheet, rowAgencies } from "./reportingSheet";
+import { periodYearOf } from "./pace";
 import { REPORTING_LABELS, type ReportingCode } from "../evaluate/reporting";
 import { isEntryKey } from "./entryKeys";
 import type { Indicator } from "../model/indicator";
@@ -145,9 +146,8 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
   const directory = buildDirectorySheet({ plans: catalog.plans.filter((p) => planIds.includes(p.id)) }, opts.agencies);
   const cycle: SheetSpec[] = [];
   if (opts.calendar) {
-    const periodYear = sheets.flatMap((s) => s.columns.map((c) => /^actual:(\d{4})-/.exec(c.key)?.[1])).find((y) => y !== undefined);
     const reportDay = opts.identity?.reportDay ?? DEFAULT_REPORT_DAY;
-    cycle.push(compactFormulas(buildReportingSheet({ sheets, calendar: opts.calendar, year: periodYear ?? reportYear, agencies: reportingAgencyList(sheets), receipts: opts.receipts ?? [], reportDay, asOf: opts.asOf })));
+    cycle.push(compactFormulas(buildReportingSheet({ sheets, calendar: opts.calendar, year: periodYearOf(sheets) ?? reportYear, agencies: reportingAgencyList(sheets), receipts: opts.receipts ?? [], reportDay, asOf: opts.asOf })));
   }
   const summary = compactFormulas(buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies, cycle[0] ?? null));
   const service = [...(identity ? [identitySheet(identity)] : []), ...(opts.calendar || (opts.receipts ?? []).length > 0 ? [receiptsSheet(opts.receipts ?? [])] : [])];

@@ -27,7 +27,8 @@ async function collectInExcel(catalog: Catalog, returned = Infinity) {
   const m = createExcelModel({ sheets: ["Sheet1"] });
   const plan = buildWorkbookPlan(catalog, { asOf: AS_OF, calendar: "month", identity: { kind: "master", master: "m-excel", versions: {}, calendar: "month", reportDay: 20 } });
   await applySheetPlan(m.context, plan, f(m));
-  const master = readExisting((await snapshotFromExcel(m.context, f(m).features)).snapshot);
+  const read = await snapshotFromExcel(m.context, f(m).features);
+  const master = readExisting(read.snapshot);
   const split = splitMaster(catalog, master, refreshWorkbook(catalog, master, { asOf: AS_OF, tolerance: 0.05, now: "01/11/2025 08:00" }), { now: "01/11/2025 08:00", masterFile: "master" });
   const typed = new Map<string, number>();
   const forms = split.forms.slice(0, returned).map((form, k) => {
@@ -46,7 +47,8 @@ async function collectInExcel(catalog: Catalog, returned = Infinity) {
   m.stats.syncs = 0;
   m.stats.requests.length = 0;
   m.stats.responses.length = 0;
-  const written = await refreshInExcel(m.context, catalog, { asOf: AS_OF, tolerance: 0.05, now: "20/11/2025 08:00", dryRun: false, collected, ...f(m) });
+  // As the Excel host does: the read that found what the forms change is the refresh's read.
+  const written = await refreshInExcel(m.context, catalog, { asOf: AS_OF, tolerance: 0.05, now: "20/11/2025 08:00", dryRun: false, collected, read, ...f(m) });
   return { m, collected, typed, forms, written };
 }
 

@@ -42,10 +42,10 @@ export function excelHost(): WorkbookHost {
     collect: (catalog, forms, options) =>
       writing(() =>
         Excel.run(async (context) => {
-          const existing = readExisting((await snapshotFromExcel(context, f())).snapshot);
-          const collected = collectForms(existing, forms, options.now);
+          const read = await snapshotFromExcel(context, f());
+          const collected = collectForms(readExisting(read.snapshot), forms, options.now);
           if (options.dryRun || (collected.edits.length === 0 && collected.receipts.length === 0)) return { collected, refresh: null };
-          const written = await refreshInExcel(context, catalog, { ...options, dryRun: false, collected, features: f() });
+          const written = await refreshInExcel(context, catalog, { ...options, dryRun: false, collected, read, features: f() });
           return { collected, refresh: written.refresh };
         }),
       ),

@@ -5,7 +5,7 @@ import { BACKUP_SHEET, entriesOf, readExisting } from "../../sheets/existing";
 import { refreshWorkbook, type Refresh, type RefreshOptions } from "../../sheets/merge";
 import { restoreEdits, type Restore } from "../../sheets/restore";
 import { applySheetPlan, PROTECTION, type ApplyOptions, type ApplyReport } from "./apply";
-import { snapshotFromExcel } from "./read";
+import { snapshotFromExcel, type ExcelRead } from "./read";
 import { features as featuresOf, type Features } from "./features";
 import { jsonBytes, newBatch, room, sync, track } from "./batch";
 
@@ -32,9 +32,10 @@ export interface ExcelRefresh {
   syncs: number;
 }
 
-export async function refreshInExcel(context: Excel.RequestContext, catalog: Catalog, options: RefreshOptions & ApplyOptions & { dryRun: boolean }): Promise<ExcelRefresh> {
+/** `read`: the add-in's sheets as just read (a collect reads them to find what the forms change), not read again. */
+export async function refreshInExcel(context: Excel.RequestContext, catalog: Catalog, options: RefreshOptions & ApplyOptions & { dryRun: boolean; read?: ExcelRead }): Promise<ExcelRefresh> {
   const f = featuresFrom(options);
-  const read = await snapshotFromExcel(context, f);
+  const read = options.read ?? (await snapshotFromExcel(context, f));
   const refresh = refreshWorkbook(catalog, readExisting(read.snapshot), options);
   if (options.dryRun || refresh.changes.length === 0 || !f.enough) return { refresh, applied: null, syncs: read.syncs };
   const present = new Set(read.snapshot.sheets.map((s) => s.name));

@@ -1,7 +1,7 @@
 import { freeSheetName, renameSheets, sheetKey } from "../../sheets/names";
 import { withColumnBreaks } from "./breaks";
 import ExcelJS from "exceljs";
-import type { SheetPlan, SheetSpec, StyleSpec } from "../../sheets/plan";
+import type { Cell, SheetPlan, SheetSpec, StyleSpec } from "../../sheets/plan";
 import { toFileFormula } from "./formula";
 
 /**
@@ -25,6 +25,13 @@ export function excelStyle(s: StyleSpec): Partial<ExcelJS.Style> {
   }
   if (s.locked === false) style.protection = { locked: false };
   return style;
+}
+
+/** One planned cell into an ExcelJS cell: its formula (in the file's form) or its value, and its style. */
+export function writeCell(target: ExcelJS.Cell, cell: Cell, style: Partial<ExcelJS.Style> | undefined): void {
+  if (cell.formula !== undefined) target.value = { formula: toFileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
+  else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
+  if (style) target.style = style as ExcelJS.Style;
 }
 
 const PROTECTION = { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, insertColumns: true, autoFilter: true, sort: true };
@@ -76,13 +83,7 @@ export function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec
   }
   sheet.rows.forEach((cells, ri) => {
     const row = ws.getRow(ri + 1);
-    cells.forEach((cell, ci) => {
-      const target = row.getCell(ci + 1);
-      if (cell.formula !== undefined) target.value = { formula: toFileFormula(cell.formula) } as ExcelJS.CellFormulaValue;
-      else if (cell.value !== undefined && cell.value !== null) target.value = cell.value;
-      const st = styleOf(cell.style);
-      if (st) target.style = st as ExcelJS.Style;
-    });
+    cells.forEach((cell, ci) => writeCell(row.getCell(ci + 1), cell, styleOf(cell.style)));
   });
   for (const [r, h] of Object.entries(sheet.heights)) {
     const row = ws.getRow(Number(r));

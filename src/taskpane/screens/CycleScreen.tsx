@@ -109,7 +109,7 @@ export function CycleScreen({ pane }: { pane: Pane }) {
             ))}
             {pendingCollect.conflicts.map((c, k) => (
               <li key={`c${k}`} data-testid="collect-conflict">
-                {t(lang, "conflict")}: {c.name} — {c.values.map((v) => `${v.form} ${v.sheet}!${v.cell} = “${shown(v.value)}”`).join("; ")}
+                {t(lang, "conflict")}: {c.name} ({c.column}) — {c.values.map((v) => `${v.form} ${v.sheet}!${v.cell} = “${shown(v.value)}”`).join("; ")}
               </li>
             ))}
             {pendingCollect.anomalies.map((a, k) => (
@@ -120,7 +120,7 @@ export function CycleScreen({ pane }: { pane: Pane }) {
             ))}
             {pendingCollect.edits.map((e, k) => (
               <li key={`e${k}`} data-testid="collect-edit">
-                [{e.masterSheet}] {e.code} {e.name} ({e.key.replace(/^actual:/, "")}): {e.before !== null && e.before !== "" ? `${shown(e.before)} → ` : ""}
+                [{e.masterSheet}] {e.code} {e.name} ({e.column}): {e.before !== null && e.before !== "" ? `${shown(e.before)} → ` : ""}
                 <b>{shown(e.value)}</b> ← {e.form}
               </li>
             ))}

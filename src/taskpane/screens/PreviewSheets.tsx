@@ -7,6 +7,7 @@ import type { Pace } from "../../evaluate/pace";
 import { PACE_VOCABULARY } from "../../evaluate/pace";
 import { periodEntryKey, periodsOf, calendarOfKeys } from "../../model/period";
 import { formatNumber } from "../../parse/number";
+import { STATUS_VOCABULARY } from "../../evaluate/vocabulary";
 import { StatusBadge } from "./StatusBadge";
 import { t } from "../strings";
 
@@ -129,7 +130,8 @@ export function PreviewSheets(props: { lang: Lang; plan: SheetPlan; judged: Judg
 function PaceCell(props: { pace: Pace | undefined; lang: Lang; id: string }) {
   const p = props.pace;
   const status = p?.status ?? "no_data";
-  const colour = status === "on_track" ? "#006100" : status === "behind" ? "#9C0006" : status === "invalid" ? "#5B1A7A" : "#595959";
+  // The colours of the statuses the pace stands for (met, not met, invalid input, no data).
+  const colour = `#${STATUS_VOCABULARY[status === "on_track" ? "met" : status === "behind" ? "shortfall" : status === "invalid" ? "invalid" : "no_data"].font}`;
   return (
     <td style={{ border: "1px solid #ddd", padding: 3, whiteSpace: "nowrap", color: colour, fontWeight: 600 }} title={p?.explanation[props.lang] ?? ""} data-testid={`pace-${props.id}`} data-pace={status}>
       {PACE_VOCABULARY[status].symbol} {PACE_VOCABULARY[status][props.lang]}
