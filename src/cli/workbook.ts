@@ -3,9 +3,13 @@ import { dirname, resolve } from "node:path";
 import type { Catalog } from "../model";
 import { buildCatalog } from "../parse/catalog";
 import { buildWorkbookPlan, nowVi, todayVi } from "../sheets/workbook";
-import { applyEntries, parseEntriesCsv, type EntriesCsv, type EntriesResult } from "../sheets/entries";
+import { applyEntries, parseEntriesCsv, type AppliedEntry, type EntriesCsv, type EntriesResult } from "../sheets/entries";
 import { catalogIndicators } from "../model";
-import { judgeYear } from "../evaluate/indicator";
+import { judgeYear, targetFor } from "../evaluate/indicator";
+import { judgePace } from "../evaluate/pace";
+import { formatNumber } from "../parse/number";
+import { message } from "../i18n/messages";
+import type { Indicator } from "../model/indicator";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import { SheetPlan } from "../sheets/plan";
 import { planFileRefresh, readWorkbookFile, snapshotOfWorkbookFile, writeFileRefresh, writeWorkbook, writeWorkbookFile } from "../hosts/xlsx/files";
@@ -17,21 +21,22 @@ import { readTextFile } from "../node/input";
 import { parseCommand } from "./args";
 import { catalogFromFile } from "../node/pasted";
 import { checkInputFile, writeFileAtomic } from "../node/files";
-import { calendarOf, type Calendar } from "../model/period";
+import { calendarOf, calendarOfKeys, periodEntryKey, periodLabel, type Calendar } from "../model/period";
 import { randomUUID } from "node:crypto";
 import { DEFAULT_REPORT_DAY } from "../sheets/identity";
 import { collectFiles, splitFile } from "./cycle";
+import { countedRows } from "../sheets/rowCounts";
 
 /**
  * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv [--name "Tên ngắn"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]
  * Builds the monitoring workbook of the seed plans (or of a pasted table) to out/indicator-monitor.xlsx.
  * With --in OLD.xlsx it refreshes an existing workbook from the catalog instead, keeping every entry
- * (--dry-run: only say what would change; --restore: put back the entries saved before the last refresh).
+ * (--dry-run: only say what would change; --restore: put back the entries saved before the last refresh or collect).
  */
 const USAGE = [
   'npm run workbook -- [--out FILE.xlsx] [--plans ID,ID] [--from TABLE.tsv [--name TÊN-NGẮN] [--target-column "TIÊU ĐỀ CỘT"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect] [--print-list] [--periods thang|quy|6thang|9thang|nam]',
   "npm run workbook -- --in OLD.xlsx --out NEW.xlsx [--dry-run] [--plans ID,ID] [--from TABLE.tsv] [--no-protect]   (cập nhật chỉ tiêu / refresh targets)",
-  "npm run workbook -- --in OLD.xlsx --out NEW.xlsx --restore   (khôi phục số liệu trước lần cập nhật / restore entries saved before the last refresh)",
+  "npm run workbook -- --in OLD.xlsx --out NEW.xlsx --restore   (khôi phục số liệu trước lần cập nhật hoặc thu phiếu gần nhất / restore entries saved before the last refresh or collect)",
   'npm run workbook -- --in MASTER.xlsx --split-by-agency --out THƯ-MỤC [--agency "Sở Tài chính"] [--as-of dd/mm/yyyy]   (tách phiếu theo cơ quan / one form per agency)',
   "npm run workbook -- --in MASTER.xlsx --collect A.xlsx B.xlsx … --out NEW.xlsx [--dry-run]   (tổng hợp phiếu / collect returned forms)",
 ].join("\n");
@@ -129,30 +134,45 @@ export async function main(given: string[]): Promise<number> {
   const out = resolve(values.get("--out") ?? "out/indicator-monitor.xlsx");
   mkdirSync(dirname(out), { recursive: true });
   await writeWorkbookFile(plan, out);
-  const rows = (kind: (k: string) => boolean) => plan.sheets.filter((s) => kind(s.kind)).reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
-  const indicators = rows((k) => k !== "tasks");
-  const tasks = rows((k) => k === "tasks");
+  const indicators = countedRows(plan.sheets.filter((s) => s.kind === "indicators" || s.kind === "scenario"));
+  const tasks = plan.sheets.filter((s) => s.kind === "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
   process.stdout.write(`Đã ghi / written: ${out} (${plan.sheets.filter((s) => !s.hidden).length} trang tính / sheets, ${indicators} chỉ tiêu / indicators${tasks ? `, ${tasks} nhiệm vụ / tasks` : ""})\n`);
   return 0;
+}
+
+/** Whether the workbook flags an entry written by --actuals: a period cell through the row's pace, a year's through its status. */
+function flaggedEntry(ind: Indicator, f: AppliedEntry): boolean {
+  const p = periodEntryKey(f.period);
+  if (!p) return judgeYear(ind, f.period, f.value).status === "invalid";
+  const calendar = calendarOfKeys([p.key]) ?? "month";
+  const pace = judgePace({ calendar, cells: { [p.key]: f.value }, accumulation: "flow", target: targetFor(ind, p.year), direction: ind.direction, unit: ind.unit });
+  return pace.status === "invalid";
 }
 
 /**
  * What --actuals did, in words that add up: lines read = written + not written; of those written, how many the
  * workbook will flag as invalid input (kept, as DHIS2 keeps them, and shown in red); each line not written with
- * its reason.
+ * its reason. Figures are written as numbers (evaluate/typedEntry.ts); one that read two ways and was taken the
+ * vi-VN way is said, so that nothing is read silently. Periods are named as staff write them ("Tháng 1/2025").
  */
 export function describeEntries(catalog: Catalog, csv: EntriesCsv, result: EntriesResult, file: string): string[] {
   const indicators = new Map(catalogIndicators(catalog).map((i) => [i.id, i]));
   const flagged = result.filled.filter((f) => {
     const ind = indicators.get(f.id);
-    return ind !== undefined && judgeYear(ind, f.period, f.value).status === "invalid";
+    return ind !== undefined && flaggedEntry(ind, f);
   });
   const skipped = [...csv.problems, ...result.unmatched].sort((a, b) => a.line - b.line);
   const lines = [
     `Số thực hiện / actuals: ${csv.lines} dòng đọc được / lines read; ${result.applied} đã điền / written` +
       ` (${flagged.length} trong số đó bị đánh dấu lỗi nhập liệu / of them flagged as invalid input); ${skipped.length} không điền / not written`,
   ];
-  for (const f of flagged) lines.push(`  ${file}:${f.line} ${f.id} ${f.period}: “${String(f.value)}” — ${STATUS_VOCABULARY.invalid.vi} / ${STATUS_VOCABULARY.invalid.en}`);
+  const at = (f: AppliedEntry) => `${file}:${f.line} ${f.id} ${periodEntryKey(f.period) ? periodLabel(f.period) : f.period}`;
+  for (const f of flagged) lines.push(`  ${at(f)}: “${String(f.given)}” — ${STATUS_VOCABULARY.invalid.vi} / ${STATUS_VOCABULARY.invalid.en}`);
+  for (const f of result.filled) {
+    if (f.as !== "preferred" || typeof f.value !== "number") continue;
+    const read = (lang: "vi" | "en") => message("eval.warn.ambiguous_read", { text: String(f.given), value: formatNumber(f.value as number, 3, lang) })[lang];
+    lines.push(`  ${at(f)}: ${read("vi")} / ${read("en")}`);
+  }
   for (const u of skipped) lines.push(`  ${file}:${u.line} “${u.key}” ${u.period}: ${u.why.vi} / ${u.why.en}`);
   return lines;
 }
@@ -210,7 +230,7 @@ async function refreshFile(
       return unreadable(e);
     }
     const restored = restoreInWorkbook(wb);
-    process.stdout.write(`Khôi phục / restored: ${restored.edits.length} ô / cells\n`);
+    process.stdout.write(`${restored.summary.vi}\n${restored.summary.en}\n`);
     for (const s of restored.skipped) process.stdout.write(`  ${s.sheet}!${s.cell}: ${s.vi} / ${s.en}\n`);
     if (options.dryRun) return 0;
     await writeWorkbook(wb, out);

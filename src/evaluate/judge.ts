@@ -140,7 +140,7 @@ function plausibility(x: number, unit: string | undefined, target: Target): Warn
  * the unit; when it is not (1.800 % would be 1800 %), the other style is not assumed silently: the entry is
  * flagged so that the user says which. For counts, a reading with a fraction of a person is impossible.
  */
-function resolveAmbiguity(reading: Extract<ActualReading, { kind: "number" }>, unit: string | undefined): { value: number; warning: Warning | null } | null {
+export function resolveAmbiguity(reading: Extract<ActualReading, { kind: "number" }>, unit: string | undefined): { value: number; warning: Warning | null } | null {
   const amb = reading.ambiguous;
   if (!amb) return { value: reading.value, warning: null };
   const u = (unit ?? "").trim();

@@ -4,6 +4,7 @@ import { ROW_PRESENT, type ExportedEntry } from "./identity";
 import { receiptKey, type Receipt } from "./receipts";
 import { columnLetter } from "./plan";
 import { periodLabel } from "../model/period";
+import { typedCell } from "./entries";
 
 /**
  * Collecting agencies' forms into the master, as pure data: every entry staff changed in a form (against the
@@ -12,6 +13,8 @@ import { periodLabel } from "../model/period";
  * row, a row or a formula staff added, a renamed sheet, a cell cleared are reported with the form's file and
  * cell and change nothing; two forms that give one cell different values are both reported and neither is
  * applied; a value already in the master is not an edit, so collecting the same forms again changes nothing.
+ * A figure a form holds as text ("121" in a text-formatted cell) is collected as the number it is, and compared
+ * as one (evaluate/typedEntry.ts, with the master row's unit); notes and words stay as typed.
  */
 export interface ReturnedForm {
   /** The file name, as staff sent it (for messages only: a form is known by its identity, not its name). */
@@ -179,8 +182,9 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
         const keys = new Set([...Object.keys(row.values), ...[...exported.values()].filter((e) => e.id === row.id).map((e) => e.key)]);
         for (const key of keys) {
           if (!COLLECTED(key) || row.formulas[key] !== undefined) continue;
-          const value = row.values[key] ?? null;
-          const was = exported.get(`${row.id}\u0000${key}`)?.value ?? null;
+          const unit = typeof m.row.values.unit === "string" ? m.row.values.unit : "";
+          const value = typedCell(key, row.values[key] ?? null, unit).value;
+          const was = typedCell(key, exported.get(`${row.id}\u0000${key}`)?.value ?? null, unit).value;
           if (same(value, was)) continue;
           if (!m.keys.includes(key)) {
             note(sheet.name, cellOf(row, key), `cột “${headerOf(key)}” không có trong workbook tổng hợp: không đưa vào`, `the column “${headerOf(key)}” is not in the master: not collected`);

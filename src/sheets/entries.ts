@@ -1,6 +1,8 @@
 import { foldText } from "../model/ids";
 import type { CellValue, SheetPlan, SheetSpec } from "./plan";
 import { parseCsv } from "./csv";
+import { periodKeyOfText, periodListText } from "../model/periodText";
+import { typedEntry, type TypedEntry } from "../evaluate/typedEntry";
 
 /**
  * Entries (actuals, notes) go into a sheet plan by stable id and period, and come back out of a workbook the
@@ -11,7 +13,10 @@ export interface EntryRow {
   line: number;
   /** Stable id, or the indicator's name. */
   key: string;
-  /** Year or period ("2025", "Quý I"); empty for a single-period sheet. */
+  /**
+   * Year or period as the table keys it ("2025", "2025-T01", a scenario's "Quý I") or as staff write it ("Năm 2025",
+   * "Tháng 1/2025", "Quý I/2025", "6 tháng đầu năm 2025": model/periodText.ts); empty for a single-period sheet.
+   */
   period: string;
   value: CellValue;
 }
@@ -32,6 +37,42 @@ interface Slot {
 
 function inputBlocks(sheet: SheetSpec): string[] {
   return sheet.columns.filter((c) => c.key.startsWith("actual:") && c.input).map((c) => c.key.slice(7));
+}
+
+/** A task sheet's entries (evaluate/taskStatus.ts): a state, a completion date, a result — words and dates, not figures. */
+const TASK_ENTRY_KEYS = new Set(["actual:state", "actual:done", "actual:result"]);
+
+/** Input columns that take figures: an indicator's actuals (year, period, scenario quarter) and its baseline; notes do not. */
+export function isNumericInput(key: string): boolean {
+  return key === "baseline" || (key.startsWith("actual:") && !TASK_ENTRY_KEYS.has(key));
+}
+
+/** The unit cell of a plan's row (1-based), "" when the sheet has none (the growth scenarios). */
+export function rowUnit(sheet: SheetSpec, row: number): string {
+  const ui = sheet.columns.findIndex((c) => c.key === "unit");
+  const v = ui >= 0 ? sheet.rows[row - 1]?.[ui]?.value : null;
+  return typeof v === "string" ? v : "";
+}
+
+/**
+ * What a typed entry is stored as in a column of a row (evaluate/typedEntry.ts): a figure typed as text becomes a
+ * number in numeric input columns; a note, a task's entry, and text anywhere stay as typed.
+ */
+export function typedCell(key: string, value: CellValue | undefined, unit: string): TypedEntry {
+  if (isNumericInput(key)) return typedEntry(value, unit);
+  return value === undefined || value === null ? { value: null, as: "blank", readings: null } : { value, as: "kept", readings: null };
+}
+
+/** The block of a sheet an entry's period names: the key as given, a label as written, or a period as staff write it. */
+function blockOf(sheet: SheetSpec, period: string): string | null {
+  const blocks = inputBlocks(sheet);
+  if (blocks.includes(period)) return period;
+  if (blocks.length === 1 && (period === "" || blocks[0] === "target")) return blocks[0]!;
+  const folded = foldText(period);
+  const label = blocks.find((b) => foldText(b) === folded && folded !== "");
+  if (label !== undefined) return label;
+  const key = periodKeyOfText(period);
+  return key !== null && blocks.includes(key) ? key : null;
 }
 
 /** Every indicator of a plan with its sheet and row, by id and by folded name. */
@@ -56,7 +97,12 @@ export interface AppliedEntry {
   line: number;
   id: string;
   period: string;
+  /** What the cell holds (a figure typed as text is a number: evaluate/typedEntry.ts). */
   value: CellValue;
+  /** The value as given, and how it was stored: "preferred" when it read two ways and the vi-VN reading was taken. */
+  given: CellValue;
+  as: TypedEntry["as"];
+  readings: TypedEntry["readings"];
 }
 
 export interface EntriesResult {
@@ -72,7 +118,7 @@ export interface EntriesResult {
  * Writes entries into a plan by id (or name) and period. Never a silent choice: an entry that matches no
  * indicator or several, a period the table lacks, an empty value (bỏ trống: nothing to write), and two lines for
  * the same indicator and period (neither is written: which one is right is staff's call) are all reported with
- * their line.
+ * their line. A figure is written as a number, text as typed (evaluate/typedEntry.ts, with the row's unit).
  */
 export function applyEntries(plan: SheetPlan, entries: EntryRow[]): EntriesResult {
   const { byId, byName } = slots(plan);
@@ -85,13 +131,18 @@ export function applyEntries(plan: SheetPlan, entries: EntryRow[]): EntriesResul
       fail("không có chỉ tiêu nào có mã hoặc tên này", "no indicator has this id or name");
       continue;
     }
-    const fitting = candidates.filter((s) => {
-      const blocks = inputBlocks(s.sheet);
-      return blocks.includes(e.period) || (blocks.length === 1 && (e.period === "" || blocks[0] === "target"));
-    });
+    const fitting = candidates.filter((s) => blockOf(s.sheet, e.period) !== null);
     if (fitting.length === 0) {
-      const periods = [...new Set(candidates.flatMap((s) => inputBlocks(s.sheet)))].join(", ");
-      fail(`kỳ “${e.period}” không có trong bảng (các kỳ: ${periods})`, `the period “${e.period}” is not in the table (periods: ${periods})`);
+      // The table's periods as staff write them ("Năm 2025, Tháng 1/2025 … Tháng 12/2025"), never as keys.
+      const blocks = [...new Set(candidates.flatMap((s) => inputBlocks(s.sheet)))];
+      const vi = periodListText(blocks, "vi");
+      const en = periodListText(blocks, "en");
+      if (periodKeyOfText(e.period) === null && e.period.trim() !== "") {
+        fail(
+          `không đọc được kỳ “${e.period}” (viết như “Tháng 1/2025”, “Quý I/2025”, “6 tháng đầu năm 2025”, “Năm 2025”); các kỳ của bảng: ${vi}`,
+          `cannot read the period “${e.period}” (write it as “Tháng 1/2025”, “Quý I/2025”, “6 tháng đầu năm 2025”, “Năm 2025”); the table's periods: ${en}`,
+        );
+      } else fail(`kỳ “${e.period}” không có trong bảng (các kỳ: ${vi})`, `the period “${e.period}” is not in the table (periods: ${en})`);
       continue;
     }
     if (fitting.length > 1) {
@@ -103,8 +154,7 @@ export function applyEntries(plan: SheetPlan, entries: EntryRow[]): EntriesResul
       continue;
     }
     const slot = fitting[0]!;
-    const blocks = inputBlocks(slot.sheet);
-    resolved.push({ e, slot, block: blocks.includes(e.period) ? e.period : blocks[0]! });
+    resolved.push({ e, slot, block: blockOf(slot.sheet, e.period)! });
   }
   // Two lines for one cell: report both, write neither.
   const byCell = new Map<string, typeof resolved>();
@@ -125,8 +175,9 @@ export function applyEntries(plan: SheetPlan, entries: EntryRow[]): EntriesResul
     const { e, slot, block } = group[0]!;
     const ci = slot.sheet.columns.findIndex((c) => c.key === `actual:${block}`);
     const row = slot.sheet.rows[slot.row - 1]!;
-    row[ci] = { ...row[ci], value: e.value };
-    filled.push({ line: e.line, id: slot.id, period: block, value: e.value });
+    const typed = typedCell(`actual:${block}`, e.value, rowUnit(slot.sheet, slot.row));
+    row[ci] = { ...row[ci], value: typed.value };
+    filled.push({ line: e.line, id: slot.id, period: block, value: typed.value, given: e.value, as: typed.as, readings: typed.readings });
   }
   unmatched.sort((a, b) => a.line - b.line);
   filled.sort((a, b) => a.line - b.line);

@@ -20,7 +20,8 @@ describe("refresh in the browser preview", () => {
 
     await host.refresh(editedCatalog(), { ...options, dryRun: false });
     const entries = await host.readEntries();
-    const moved = Object.entries(entries.actuals).find(([, v]) => v["2025"] === "31,5")!;
+    // Typed "31,5": stored as the number it is (evaluate/typedEntry.ts).
+    const moved = Object.entries(entries.actuals).find(([, v]) => v["2025"] === 31.5)!;
     expect(moved[0]).toMatch(new RegExp(`^${TV}\\.IV\\.22\\.`));
     expect(moved[0].split(".").pop()).toBe(renumbered.split(".").pop());
     expect((await host.refresh(editedCatalog(), { ...options, dryRun: true })).changes).toEqual([]);
@@ -56,7 +57,7 @@ describe("opening the pane on a workbook that has monitoring sheets", () => {
     const opened = (await openWorkbook(host, tvCatalog()))!;
     // Three appendix sheets and the task sheet of Phụ lục I.
     expect(opened).toMatchObject({ sheets: 4, changes: 0 });
-    expect(opened.entries.actuals[debt]).toEqual({ "2025": "2,5" });
+    expect(opened.entries.actuals[debt]).toEqual({ "2025": 2.5 });
     expect(opened.plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining([`${TV} II`, `${TV} III`, `${TV} IV`, `${TV} NV I`]));
     expect(host.plan()).toBe(before); // nothing written
     expect((await openWorkbook(host, editedCatalog()))!.changes).toBeGreaterThan(0);

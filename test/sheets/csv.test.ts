@@ -49,7 +49,8 @@ describe("--actuals honest: every line written or listed with its reason, and th
     const [a, b] = ids();
     const csv = parseEntriesCsv(`id;period;value\n${a};2025;5\n${b};2025;6\n${a};2025;7\n`);
     const r = applyEntries(plan(), csv.rows);
-    expect(r.filled.map((f) => [f.line, f.id, f.value])).toEqual([[3, b, "6"]]);
+    // The figure is written as a number (evaluate/typedEntry.ts), as Excel stores a typed 6.
+    expect(r.filled.map((f) => [f.line, f.id, f.value])).toEqual([[3, b, 6]]);
     expect(r.unmatched.map((u) => [u.line, u.why.en])).toEqual([
       [2, "same indicator and period as line 4: neither is written, keep one line"],
       [4, "same indicator and period as line 2: neither is written, keep one line"],

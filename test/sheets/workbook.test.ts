@@ -169,13 +169,14 @@ describe("the workbook file", () => {
     await writeWorkbookFile(filled.plan, file);
     const back = await readEntriesFile(file);
     const ids = seedIndicators().filter((i) => i.plan === "TV-QD77-2025" && i.appendix === "IV" && i.level === 0).map((i) => i.id);
-    expect(back.actuals[ids[0]!]).toEqual({ "2025": "2,5" });
+    // Figures come back as the numbers they were written as (evaluate/typedEntry.ts); text as typed.
+    expect(back.actuals[ids[0]!]).toEqual({ "2025": 2.5 });
     expect(back.actuals[ids[1]!]).toEqual({ "2025": "abc" });
     expect(back.actuals[ids[2]!]).toEqual({ "2025": "95,1%" });
     expect(back.actuals[ids[3]!]).toBeUndefined();
     expect(back.actuals[ids[4]!]).toEqual({ "2025": "1.800" });
     const kindergarten = seedIndicators().find((i) => i.name === "Tỷ lệ huy động trẻ mẫu giáo")!;
-    expect(back.actuals[kindergarten.id]).toEqual({ "2025": "90" });
+    expect(back.actuals[kindergarten.id]).toEqual({ "2025": 90 });
   });
 
   test("entries that match nothing, or several, are reported with their line", () => {

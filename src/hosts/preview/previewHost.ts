@@ -1,7 +1,7 @@
 import type { WorkbookHost } from "../host";
 import { cellPosition, type SheetPlan, type CellValue } from "../../sheets/plan";
 import type { Entries } from "../../sheets/indicatorSheet";
-import { applyEntries } from "../../sheets/entries";
+import { applyEntries, rowUnit, typedCell } from "../../sheets/entries";
 import { entriesOf, readExisting, snapshotOfPlan } from "../../sheets/existing";
 import { refreshWorkbook } from "../../sheets/merge";
 import { restoreEdits } from "../../sheets/restore";
@@ -13,12 +13,23 @@ function entriesOfPlan(plan: SheetPlan): Entries {
 }
 
 /**
+ * What a value typed in the pane for an indicator's block is stored as (evaluate/typedEntry.ts): "121" and "2,8"
+ * are numbers, as Excel would store them, with the row's unit settling a text that reads two ways.
+ */
+function typedFor(plan: SheetPlan | null, id: string, block: string, value: CellValue): CellValue {
+  const key = `actual:${block}`;
+  const sheet = plan?.sheets.find((s) => s.rowOf[id] !== undefined && s.columns.some((c) => c.key === key));
+  return typedCell(key, value, sheet ? rowUnit(sheet, sheet.rowOf[id]!) : "").value;
+}
+
+/**
  * The browser preview: the workbook is the sheet plan itself plus what the user types in the pane's tables.
  * ExcelJS (about 250 KB gzipped) is loaded only when the user downloads the workbook.
  */
 export interface PreviewHost extends WorkbookHost {
   kind: "preview";
   plan(): SheetPlan | null;
+  /** Stores what the user typed (the raw string) as the workbook would hold it: a figure as a number, text as typed. */
   setEntry(id: string, block: string, value: CellValue): void;
   download(): Promise<Blob>;
 }
@@ -45,8 +56,9 @@ export function previewHost(): PreviewHost {
     readEntries: async () => structuredClone(entries),
     setEntry: (id, block, value) => {
       const row = (entries.actuals[id] ??= {});
-      if (value === null || value === "") delete row[block];
-      else row[block] = value;
+      const stored = typedFor(current, id, block, value);
+      if (stored === null || stored === "") delete row[block];
+      else row[block] = stored;
     },
     refresh: async (catalog, options) => {
       const workbook = filled();
