@@ -59,6 +59,45 @@ export function dueSerial(deadline: Pick<Deadline, "kind" | "due">, asOf: number
   return null;
 }
 
+/**
+ * Where a task stands by what was reported, one of six that never overlap (the summary's state columns add up
+ * to its number of tasks): done (any done status), in progress or not started (a task not done whose Tình trạng
+ * says so), unreported — "Chưa báo cáo": a task not done, not dropped, whose Tình trạng says nothing about this
+ * year (empty, and no completion date; for a yearly task, nothing but an earlier year's completion) — dropped,
+ * invalid. The deadline status (Quá hạn, Sắp đến hạn, Trong hạn…) of a task not done is kept beside it.
+ */
+export const TASK_PROGRESS = ["done", "in_progress", "not_started", "unreported", "dropped", "invalid"] as const;
+export type TaskProgress = (typeof TASK_PROGRESS)[number];
+
+export const TASK_PROGRESS_LABELS: Record<TaskProgress, { vi: string; en: string }> = {
+  done: { vi: "Hoàn thành", en: "Done" },
+  in_progress: { vi: "Đang thực hiện", en: "In progress" },
+  not_started: { vi: "Chưa triển khai", en: "Not started" },
+  unreported: { vi: "Chưa báo cáo", en: "Not reported" },
+  dropped: { vi: "Không thực hiện", en: "Dropped" },
+  invalid: { vi: "Lỗi nhập liệu", en: "Invalid input" },
+};
+
+/** The task statuses that are done, one way or another. */
+export const DONE_STATUSES: readonly TaskStatus[] = ["done_on_time", "done_late", "done"];
+
+/** Where a task stands, from its status and the state typed (as the sheet's formula decides it from the same). */
+export function taskProgress(status: TaskStatus, state: unknown): TaskProgress {
+  if (DONE_STATUSES.includes(status)) return "done";
+  if (status === "dropped" || status === "invalid") return status;
+  const s = typeof state === "string" ? state.trim().toLowerCase() : "";
+  if (s === "đang thực hiện") return "in_progress";
+  if (s === "chưa triển khai") return "not_started";
+  return "unreported";
+}
+
+/** The status a task's cell shows: "✗ Quá hạn", or "✗ Quá hạn — chưa báo cáo" when nobody has reported on it. */
+export function taskStatusText(status: TaskStatus, progress: TaskProgress, lang: "vi" | "en" = "vi"): string {
+  const l = TASK_STATUS_LABELS[status];
+  return `${l.symbol} ${l[lang]}${progress === "unreported" ? UNREPORTED_SUFFIX[lang] : ""}`;
+}
+export const UNREPORTED_SUFFIX = { vi: " — chưa báo cáo", en: " — not reported" } as const;
+
 export function judgeTask(deadline: Pick<Deadline, "kind" | "due">, state: unknown, done: unknown, asOf: number): TaskStatus {
   const s = typeof state === "string" ? state.trim().toLowerCase() : state === null || state === undefined ? "" : String(state).toLowerCase();
   const blankDone = done === null || done === undefined || (typeof done === "string" && done.trim() === "");

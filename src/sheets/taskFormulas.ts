@@ -1,10 +1,11 @@
-import { TASK_STATES, TASK_STATUSES, TASK_STATUS_LABELS } from "../evaluate/taskStatus";
+import { DONE_STATUSES, TASK_STATES, TASK_STATUSES, TASK_STATUS_LABELS, UNREPORTED_SUFFIX } from "../evaluate/taskStatus";
 
 /**
  * The rules of evaluate/taskStatus.ts as Excel formulas (Excel 2013+, LibreOffice 7), so a task sheet opened
  * without the add-in still says what is overdue. Cells of one row: the deadline's kind (a value written by the
  * add-in), the due date ("Hạn"), the state typed (tình trạng) and its lower-case helper, the completion date, and
- * the sheet's "số liệu đến" date (TODAY() while it is blank).
+ * the sheet's "số liệu đến" date (TODAY() while it is blank); then the status code and where the task stands
+ * (evaluate/taskStatus.ts: taskProgress), which the label reads.
  */
 export interface TaskRefs {
   kind: string;
@@ -13,6 +14,7 @@ export interface TaskRefs {
   stateLower: string;
   done: string;
   code: string;
+  progress: string;
 }
 
 /** The task lists on the hidden word sheet: the states a cell may hold, the status codes and their labels. */
@@ -48,7 +50,16 @@ export function taskCodeFormula(r: number, t: TaskRefs, asOf: string): string {
   return `IF(${bad},"invalid",IF(${L}="không thực hiện","dropped",IF(${done},${finished},${open})))`;
 }
 
-export function taskLabelFormula(codeCell: string): string {
+/** Where the task stands (done, in_progress, not_started, unreported, dropped, invalid), from its code and state. */
+export function taskProgressFormula(r: number, t: TaskRefs): string {
+  const C = `${t.code}${r}`;
+  const L = `${t.stateLower}${r}`;
+  const done = `OR(${DONE_STATUSES.map((s) => `${C}="${s}"`).join(",")})`;
+  return `IF(${done},"done",IF(OR(${C}="dropped",${C}="invalid"),${C},IF(${L}="đang thực hiện","in_progress",IF(${L}="chưa triển khai","not_started","unreported"))))`;
+}
+
+/** "✗ Quá hạn", and "— chưa báo cáo" after it when nobody has reported on the task. */
+export function taskLabelFormula(codeCell: string, progressCell: string): string {
   const last = TASK_STATUS_LABELS.invalid;
-  return `IFERROR(INDEX(IM_NV_NHAN,MATCH(${codeCell},IM_NV_MA,0)),"${last.symbol} ${last.vi}")`;
+  return `IFERROR(INDEX(IM_NV_NHAN,MATCH(${codeCell},IM_NV_MA,0))&IF(${progressCell}="unreported","${UNREPORTED_SUFFIX.vi}",""),"${last.symbol} ${last.vi}")`;
 }

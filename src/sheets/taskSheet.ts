@@ -5,14 +5,16 @@ import { planSubtitle } from "./planText";
 import { splitAgencies, type AgencyName } from "../parse/agencies";
 import { KEY_ROW, SECTION_MARK, tableName } from "./indicatorSheet";
 import { columnLetter, rowHeight, type Cell, type CellValue, type ColumnSpec, type ConditionalRule, type SheetSpec } from "./plan";
-import { asOfFormula, stateLowerFormula, taskCodeFormula, taskLabelFormula, yearlyDueFormula, type TaskRefs } from "./taskFormulas";
+import { asOfFormula, stateLowerFormula, taskCodeFormula, taskLabelFormula, taskProgressFormula, yearlyDueFormula, type TaskRefs } from "./taskFormulas";
 
 /**
  * One sheet per task appendix: a real Excel table of the tasks (TT, nội dung, cơ quan chủ trì, phối hợp /
  * theo dõi, thời hạn as printed and hạn as a date), the input columns staff fill (tình trạng from a list, ngày
  * hoàn thành, kết quả / sản phẩm, ghi chú), and a live status from formulas against the "số liệu đến" date in
  * C3 (TODAY() while it is blank): Quá hạn, Sắp đến hạn (30 days), Trong hạn, Hoàn thành đúng hạn / trễ hạn,
- * Thường xuyên, Chưa có hạn, Không thực hiện — colour and symbol, so a black-and-white print still reads.
+ * Thường xuyên, Chưa có hạn, Không thực hiện — colour and symbol, so a black-and-white print still reads; a
+ * task nobody has reported on (no Tình trạng, no completion date) adds "— chưa báo cáo" ("✗ Quá hạn — chưa báo
+ * cáo"), and a hidden column says where each task stands (evaluate/taskStatus.ts: taskProgress) for the summary.
  * The same key row, ids and section marks as the indicator sheets, so a refresh reads entries back by id.
  */
 export const TASK_HEADER_ROW = 6;
@@ -85,6 +87,7 @@ export function buildTaskSheet(plan: Plan, appendix: TaskAppendix, options: Task
     stateLower: add("h:task:state", "_tình trạng", 8, { hidden: true }),
     done,
     code: add("h:task:code", "_mã trạng thái", 8, { hidden: true }),
+    progress: add("h:task:progress", "_tình hình", 8, { hidden: true }),
   };
   const width = columns.length;
   const at = (letter: string) => columns.findIndex((c) => c.letter === letter);
@@ -100,7 +103,7 @@ export function buildTaskSheet(plan: Plan, appendix: TaskAppendix, options: Task
   const asOfRow = blank();
   // The date shows its label through its number format, so the cell stays a date staff can change.
   asOfRow[at(name)] = { value: asOfSerial, style: "asOfDate" };
-  asOfRow[at(lead)] = { value: "Ghi tình trạng và ngày hoàn thành vào các ô nền vàng; trạng thái tự tính theo hạn và ngày ở ô C3 (để trống: hôm nay).", style: "note" };
+  asOfRow[at(lead)] = { value: "Ghi tình trạng và ngày hoàn thành vào các ô nền vàng; trạng thái tự tính theo hạn và ngày ở ô C3 (để trống: hôm nay); nhiệm vụ chưa ghi gì: “— chưa báo cáo”.", style: "note" };
   const legend = blank();
   const legendCodes = TASK_STATUSES.filter((s) => s !== "invalid");
   legendCodes.forEach((s, k) => {
@@ -146,7 +149,8 @@ export function buildTaskSheet(plan: Plan, appendix: TaskAppendix, options: Task
     cells[at(refs.kind)] = { value: task.deadline.kind, style: "helper" };
     cells[at(refs.stateLower)] = { formula: stateLowerFormula(r, refs), style: "helper" };
     cells[at(refs.code)] = { formula: taskCodeFormula(r, refs, asOf), style: "helper" };
-    cells[at(status)] = { formula: taskLabelFormula(`${refs.code}${r}`), style: "status" };
+    cells[at(refs.progress)] = { formula: taskProgressFormula(r, refs), style: "helper" };
+    cells[at(status)] = { formula: taskLabelFormula(`${refs.code}${r}`, `${refs.progress}${r}`), style: "taskStatus" };
     cells[at(note)] = { value: options.entries?.notes[task.id] ?? null, style: "inputText" };
     rows.push(cells);
   }
@@ -154,6 +158,7 @@ export function buildTaskSheet(plan: Plan, appendix: TaskAppendix, options: Task
   for (const s of TASK_STATUSES) {
     conditional.push({ range: `${status}${TASK_FIRST_ROW}:${status}${lastRow}`, formula: `$${refs.code}${TASK_FIRST_ROW}="${s}"`, style: `tcf.${s}` });
   }
+  const taskRows = new Set(Object.values(rowOf));
   const visibleLast = columnLetter(lastVisible);
   const specs = columns.map((c) => c.spec);
   return {
@@ -169,7 +174,8 @@ export function buildTaskSheet(plan: Plan, appendix: TaskAppendix, options: Task
       "4": 26,
       [String(KEY_ROW)]: 0,
       [String(TASK_HEADER_ROW)]: 30,
-      ...Object.fromEntries(rows.slice(TASK_FIRST_ROW - 1).map((cells, k) => [String(TASK_FIRST_ROW + k), rowHeight(cells, specs)])),
+      // A task's row two lines at least: its status may read "◐ Sắp đến hạn — chưa báo cáo".
+      ...Object.fromEntries(rows.slice(TASK_FIRST_ROW - 1).map((cells, k) => [String(TASK_FIRST_ROW + k), rowHeight(cells, specs, taskRows.has(TASK_FIRST_ROW + k) ? 29 : 15)])),
     },
     merges: [`B1:${visibleLast}1`, `B2:${visibleLast}2`],
     table: appendix.tasks.length > 0 ? { name: tableName(options.name, "NV"), ref: `A${TASK_HEADER_ROW}:${columnLetter(width)}${lastRow}`, headerRow: TASK_HEADER_ROW } : null,

@@ -2,7 +2,7 @@ import type { Catalog } from "../model";
 import type { Task } from "../model/task";
 import type { Entries } from "../sheets/indicatorSheet";
 import type { SheetPlan } from "../sheets/plan";
-import { judgeTask, serialOfVi, type TaskStatus } from "../evaluate/taskStatus";
+import { judgeTask, serialOfVi, taskProgress, type TaskProgress, type TaskStatus } from "../evaluate/taskStatus";
 import { todayVi } from "../sheets/workbook";
 
 /** The pane's view of the task sheets: each task judged by the engine, the same rules as the sheet's formulas. */
@@ -17,6 +17,8 @@ export interface JudgedTask {
   state: unknown;
   done: unknown;
   status: TaskStatus;
+  /** Where it stands by what was reported: "unreported" when nobody has said anything (the sheet's column too). */
+  progress: TaskProgress;
 }
 
 export function judgeTaskSheets(catalog: Catalog, plan: SheetPlan, entries: Entries): JudgedTask[] {
@@ -34,7 +36,8 @@ export function judgeTaskSheets(catalog: Catalog, plan: SheetPlan, entries: Entr
       const state = typed.state ?? null;
       const done = typed.done ?? null;
       const agencies = String(sheet.rows[r - 1]?.[lead]?.value ?? "").split("; ").filter(Boolean);
-      out.push({ sheet: sheet.name, id, block: "state", task, agencies, state, done, status: judgeTask(task.deadline, state, done, asOf) });
+      const status = judgeTask(task.deadline, state, done, asOf);
+      out.push({ sheet: sheet.name, id, block: "state", task, agencies, state, done, status, progress: taskProgress(status, state) });
     }
   }
   return out;

@@ -1,9 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { excelSerial, judgeTask, TASK_STATUSES, type TaskStatus } from "../../src/evaluate/taskStatus";
+import { excelSerial, judgeTask, taskProgress, taskStatusText, TASK_PROGRESS, TASK_STATUSES, type TaskProgress, type TaskStatus } from "../../src/evaluate/taskStatus";
 import type { DeadlineKind } from "../../src/model/task";
-import { asOfFormula, stateLowerFormula, taskCodeFormula, yearlyDueFormula, type TaskRefs } from "../../src/sheets/taskFormulas";
+import { asOfFormula, stateLowerFormula, taskCodeFormula, taskLabelFormula, taskProgressFormula, yearlyDueFormula, type TaskRefs } from "../../src/sheets/taskFormulas";
 import { wordListSheet } from "../../src/sheets/formulas";
 import type { Cell, SheetPlan, SheetSpec } from "../../src/sheets/plan";
 import { writeWorkbookFile } from "../../src/hosts/xlsx/files";
@@ -12,7 +12,8 @@ import { recalculatedCsv } from "../helpers/libreoffice";
 /**
  * A task's status computed by the workbook's formulas, recalculated by LibreOffice, equals the engine's for
  * "số liệu đến" dates before, on and after the deadline, within 30 days of it, with and without a completion
- * date (on time, late, in another year for a yearly task), for every state word and for bad entries.
+ * date (on time, late, in another year for a yearly task), for every state word and for bad entries; and so do
+ * where the task stands (done, in progress, not started, not reported, dropped, invalid) and the label shown.
  */
 interface Case {
   kind: DeadlineKind;
@@ -34,8 +35,8 @@ function cases(): Case[] {
   return all;
 }
 
-// Columns: A kind, B due, C state, D state lower, E done, F status code, G "số liệu đến".
-const REFS: TaskRefs = { kind: "A", due: "B", state: "C", stateLower: "D", done: "E", code: "F" };
+// Columns: A kind, B due, C state, D state lower, E done, F status code, G "số liệu đến", H progress, I label.
+const REFS: TaskRefs = { kind: "A", due: "B", state: "C", stateLower: "D", done: "E", code: "F", progress: "H" };
 
 function plan(all: Case[]): SheetPlan {
   const rows: Cell[][] = all.map((c, i) => {
@@ -49,10 +50,12 @@ function plan(all: Case[]): SheetPlan {
       { value: c.done },
       { formula: taskCodeFormula(r, REFS, asOf) },
       { value: c.asOf },
+      { formula: taskProgressFormula(r, REFS) },
+      { formula: taskLabelFormula(`F${r}`, `H${r}`) },
     ];
   });
   const lists = wordListSheet();
-  const sheet: SheetSpec = { ...lists.sheet, name: "Cases", kind: "tasks", hidden: false, columns: rows[0]!.map((_, k) => ({ key: `c${k}`, header: "", width: 10 })), rows, print: { ...lists.sheet.print, area: `A1:G${rows.length}` } };
+  const sheet: SheetSpec = { ...lists.sheet, name: "Cases", kind: "tasks", hidden: false, columns: rows[0]!.map((_, k) => ({ key: `c${k}`, header: "", width: 10 })), rows, print: { ...lists.sheet.print, area: `A1:I${rows.length}` } };
   return { title: "task cases", styles: {}, sheets: [sheet, lists.sheet], names: lists.names };
 }
 
@@ -63,6 +66,29 @@ describe("task statuses: the workbook's formulas agree with the engine (LibreOff
     expect(all.length).toBeGreaterThan(2000);
     const seen = new Set<TaskStatus>(all.map((c) => judgeTask({ kind: c.kind, due: c.due }, c.state, c.done, c.asOf)));
     expect([...seen].sort()).toEqual([...TASK_STATUSES].sort());
+    const progress = new Set<TaskProgress>(all.map((c) => taskProgress(judgeTask({ kind: c.kind, due: c.due }, c.state, c.done, c.asOf), c.state)));
+    expect([...progress].sort()).toEqual([...TASK_PROGRESS].sort());
+    // Not reported is not a deadline: it stands beside overdue, due soon and the rest.
+    const unreported = new Set(all.map((c) => ({ c, s: judgeTask({ kind: c.kind, due: c.due }, c.state, c.done, c.asOf) })).filter(({ c, s }) => taskProgress(s, c.state) === "unreported").map(({ s }) => s));
+    expect([...unreported].sort()).toEqual(["continuous", "due_soon", "no_deadline", "on_track", "overdue"]);
+  });
+
+  test("not reported: no state and no completion date, or a yearly task with only an earlier year's completion; a state typed is a report", () => {
+    const asOf = excelSerial("2025-07-15");
+    const progress = (kind: DeadlineKind, state: unknown, done: unknown) => taskProgress(judgeTask({ kind, due: kind === "date" ? DUE : null }, state, done, asOf), state);
+    expect(progress("date", null, null)).toBe("unreported");
+    expect(progress("date", "  ", "")).toBe("unreported");
+    expect(taskStatusText(judgeTask({ kind: "date", due: DUE }, null, null, asOf), "unreported")).toBe("✗ Quá hạn — chưa báo cáo");
+    expect(taskStatusText("due_soon", "unreported", "en")).toBe("◐ Due soon — not reported");
+    expect(progress("date", "Đang thực hiện", null)).toBe("in_progress");
+    expect(taskStatusText(judgeTask({ kind: "date", due: DUE }, "Đang thực hiện", null, asOf), "in_progress")).toBe("✗ Quá hạn");
+    expect(progress("date", "chưa triển khai ", null)).toBe("not_started");
+    expect(progress("date", null, D)).toBe("done");
+    expect(progress("continuous", "Không thực hiện", null)).toBe("dropped");
+    expect(progress("date", null, "abc")).toBe("invalid");
+    expect(progress("yearly", null, excelSerial("2024-11-30"))).toBe("unreported");
+    expect(progress("yearly", "Đã hoàn thành", excelSerial("2024-11-30"))).toBe("unreported");
+    expect(progress("yearly", null, excelSerial("2025-03-01"))).toBe("done");
   });
 
   test("every status LibreOffice computes equals the engine's", async () => {
@@ -72,8 +98,12 @@ describe("task statuses: the workbook's formulas agree with the engine (LibreOff
     const mismatches: string[] = [];
     all.forEach((c, i) => {
       const engine = judgeTask({ kind: c.kind, due: c.due }, c.state, c.done, c.asOf);
-      const sheet = rows[i]?.[5];
-      if (sheet !== engine) mismatches.push(`row ${i + 1}: ${c.kind} due ${c.due} state ${JSON.stringify(c.state)} done ${JSON.stringify(c.done)} asOf ${c.asOf}: engine ${engine}, sheet ${sheet}`);
+      const progress = taskProgress(engine, c.state);
+      const [sheet, sheetProgress, label] = [rows[i]?.[5], rows[i]?.[7], rows[i]?.[8]];
+      const what = `row ${i + 1}: ${c.kind} due ${c.due} state ${JSON.stringify(c.state)} done ${JSON.stringify(c.done)} asOf ${c.asOf}`;
+      if (sheet !== engine) mismatches.push(`${what}: engine ${engine}, sheet ${sheet}`);
+      if (sheetProgress !== progress) mismatches.push(`${what}: engine ${progress}, sheet ${sheetProgress}`);
+      if (label !== taskStatusText(engine, progress)) mismatches.push(`${what}: engine “${taskStatusText(engine, progress)}”, sheet “${label}”`);
     });
     expect(mismatches.slice(0, 12)).toEqual([]);
   }, 180_000);

@@ -3,12 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { seedCatalog } from "../helpers/seedCatalog";
 import { buildWorkbookPlan, SUMMARY_SHEET } from "../../src/sheets/workbook";
-import { excelSerial, judgeTask, serialOfVi } from "../../src/evaluate/taskStatus";
+import { excelSerial, judgeTask, serialOfVi, taskProgress, taskStatusText } from "../../src/evaluate/taskStatus";
 import type { TaskEntries } from "../../src/sheets/taskSheet";
 import { writeWorkbookFile } from "../../src/hosts/xlsx/files";
 import { recalculatedCsv } from "../helpers/libreoffice";
 import type { Task } from "../../src/model/task";
 import { SheetPlan } from "../../src/sheets/plan";
+import { message } from "../../src/i18n/messages";
 
 /**
  * Task sheets in the monitoring workbook (issue 14, item 4): one per task appendix, an Excel table with input
@@ -70,28 +71,55 @@ describe("task sheets in the workbook", () => {
     const all = [...kg.tasks, ...tv.tasks];
     const entry = entries().values;
     const engine = new Map(all.map((t) => [t.id, judgeTask(t.deadline, entry[t.id]?.state ?? null, entry[t.id]?.done ?? null, asOf)]));
-    // The summary's task list: agency, task, sheet, deadline, due, label, code — one row per lead agency.
+    const progress = new Map(all.map((t) => [t.id, taskProgress(engine.get(t.id)!, entry[t.id]?.state ?? null)]));
+    // The summary's task list: agency, task, sheet, deadline, due, label, code, progress, first-row flag — one row per lead agency.
     const listStart = rows.findIndex((r) => r[1] === "Cơ quan chủ trì" && r[2] === "Nhiệm vụ" && r[7] === "Mã trạng thái");
     expect(listStart).toBeGreaterThan(0);
     const list = rows.slice(listStart + 1).filter((r) => r[1] !== "");
     const byName = (sheet: string, name: string) => all.find((t) => t.name === name && (sheet.includes("TV") ? t.plan === "TV-QD77-2025" : t.plan === "KG-KH5N-2021-2025"));
-    const wrong = list.filter((r) => engine.get(byName(r[3]!, r[2]!)?.id ?? "") !== r[7]).map((r) => `${r[2]}: sheet ${r[7]}`);
+    const wrong = list
+      .filter((r) => {
+        const id = byName(r[3]!, r[2]!)?.id ?? "";
+        return engine.get(id) !== r[7] || progress.get(id) !== r[8] || taskStatusText(engine.get(id)!, progress.get(id)!) !== r[6];
+      })
+      .map((r) => `${r[2]}: sheet ${r[6]} ${r[7]} ${r[8]}`);
     expect(wrong).toEqual([]);
+    // Nobody has reported on most tasks: they read "— chưa báo cáo", whatever their deadline.
+    expect(list.filter((r) => r[8] === "unreported").every((r) => r[6]!.endsWith(" — chưa báo cáo"))).toBe(true);
+    expect(new Set(list.filter((r) => r[8] === "unreported").map((r) => r[7]))).toEqual(new Set(["overdue", "due_soon", "on_track", "continuous", "no_deadline"]));
     expect(new Set(list.map((r) => r[7]))).toEqual(new Set(["done_on_time", "done_late", "due_soon", "overdue", "dropped", "invalid", "continuous", "no_deadline", "on_track", "done"].filter((s) => [...engine.values()].includes(s as never))));
     // The counts per lead agency.
     const tableStart = rows.findIndex((r) => r[1] === "Nhiệm vụ theo cơ quan chủ trì");
-    const counts = new Map(rows.slice(tableStart + 1).filter((r) => r[1] !== "" && r[1] !== "Tổng cộng").slice(0, 40).map((r) => [r[1]!, r.slice(2, 9).map(Number)]));
-    const expectFor = (agency: string) => {
-      const mine = all.filter((t) => (t.agencies.some((a) => a.role === "lead" && a.name === agency)));
-      const st = mine.map((t) => engine.get(t.id)!);
-      const n = (...codes: string[]) => st.filter((s) => codes.includes(s)).length;
-      return [mine.length, n("done_on_time", "done_late", "done"), n("on_track", "due_soon", "continuous", "no_deadline"), n("overdue"), n("due_soon"), n("dropped"), n("invalid")];
+    // Columns: tasks; done, in progress, not started, not reported, dropped, invalid (adding up to the tasks);
+    // of which overdue, due soon.
+    expect(rows[tableStart]!.slice(2, 11)).toEqual(["Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Chưa triển khai", "Chưa báo cáo", "Không thực hiện", "Lỗi nhập liệu", "Trong đó: quá hạn", "Trong đó: sắp đến hạn"]);
+    const totalAt = rows.findIndex((r, k) => k > tableStart && r[1] === "Tổng cộng");
+    const agencyRows = rows.slice(tableStart + 1, totalAt);
+    const counts = new Map(agencyRows.map((r) => [r[1]!, r.slice(2, 11).map(Number)]));
+    const countOf = (mine: Task[]) => {
+      const n = (...codes: string[]) => mine.filter((t) => codes.includes(engine.get(t.id)!) || codes.includes(progress.get(t.id)!)).length;
+      return [mine.length, n("done"), n("in_progress"), n("not_started"), n("unreported"), n("dropped"), n("invalid"), n("overdue"), n("due_soon")];
     };
     for (const agency of ["Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch", "Sở Nông nghiệp và Phát triển nông thôn", "Sở Giáo dục và Đào tạo", "Sở Công Thương", "Sở Kế hoạch và Đầu tư"]) {
-      expect([agency, counts.get(agency)]).toEqual([agency, expectFor(agency)]);
+      expect([agency, counts.get(agency)]).toEqual([agency, countOf(all.filter((t) => t.agencies.some((a) => a.role === "lead" && a.name === agency)))]);
     }
-    const total = rows.slice(tableStart + 1).find((r) => r[1] === "Tổng cộng")!;
-    expect(Number(total[2])).toBe(list.length);
+    // Every agency's state columns add up to its tasks; "trong đó" is a part of the tasks not done.
+    for (const [agency, [tasks, done, inProgress, notStarted, unreported, dropped, invalid, overdue, soon]] of counts) {
+      expect([agency, done! + inProgress! + notStarted! + unreported! + dropped! + invalid!]).toEqual([agency, tasks]);
+      expect(overdue! + soon!).toBeLessThanOrEqual(inProgress! + notStarted! + unreported!);
+    }
+    // Per agency, a task of several lead agencies counts for each: the rows add up to the list (181), more than
+    // the 159 tasks of the plans; the total row counts each task once, by the same columns.
+    expect(list).toHaveLength(181);
+    expect([...counts.values()].reduce((n, c) => n + c[0]!, 0)).toBe(181);
+    const total = rows[totalAt]!.slice(2, 11).map(Number);
+    expect(total).toEqual(countOf(all));
+    expect(total[0]).toBe(159);
+    expect(total.slice(1, 7).reduce((n, c) => n + c, 0)).toBe(159);
+    expect(list.filter((r) => r[9] === "1")).toHaveLength(159);
+    // The notes under the block say how the columns add up and that the total counts each task once.
+    const notes = rows.slice(totalAt + 1, totalAt + 4).map((r) => r[1]);
+    expect(notes).toEqual([message("sheet.taskSumColumns").vi, message("sheet.taskSumOfWhich").vi, message("sheet.taskSumOnce").vi]);
   }, 180_000);
 
   test("the indicator summary counts canonical agencies: the two spellings of Sở LĐ-TB&XH are one row", () => {
@@ -113,11 +141,11 @@ test("a workbook of a pasted task table alone: its task sheet, and the summary's
   await writeWorkbookFile(plan, file);
   const rows = recalculatedCsv(file);
   const table = rows.findIndex((x) => x[1] === "Nhiệm vụ theo cơ quan chủ trì");
-  const line = (agency: string) => rows.slice(table + 1).find((x) => x[1] === agency)!.slice(2, 5).map(Number);
-  // At 01/12/2026, Sở KH&ĐT has two tasks: July's is overdue, Q4's is due in 30 days (in progress, due soon);
-  // Sở Xây dựng's 2025 task is overdue. Columns: tasks, done, in progress.
-  expect(line("Sở Kế hoạch và Đầu tư")).toEqual([2, 0, 1]);
-  expect(line("Sở Xây dựng")).toEqual([1, 0, 0]);
-  const overdue = rows.slice(table + 1).find((x) => x[1] === "Sở Kế hoạch và Đầu tư")![5];
-  expect(Number(overdue)).toBe(1);
+  const line = (agency: string) => rows.slice(table + 1).find((x) => x[1] === agency)!.slice(2, 11).map(Number);
+  // At 01/12/2026, Sở KH&ĐT has two tasks: July's is overdue, Q4's is due in 30 days (due soon); Sở Xây dựng's
+  // 2025 task is overdue. Nobody has reported on any: not reported, not in progress. Columns: tasks; done, in
+  // progress, not started, not reported, dropped, invalid; of which overdue, due soon.
+  expect(line("Sở Kế hoạch và Đầu tư")).toEqual([2, 0, 0, 0, 2, 0, 0, 1, 1]);
+  expect(line("Sở Xây dựng")).toEqual([1, 0, 0, 0, 1, 0, 0, 1, 0]);
+  expect(line("Tổng cộng")).toEqual([3, 0, 0, 0, 3, 0, 0, 2, 1]);
 }, 120_000);
