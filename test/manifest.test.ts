@@ -41,6 +41,18 @@ describe("the add-in manifest", () => {
     expect(strings).toEqual(all);
   });
 
+  test("its support link and the Get Started “learn more” link open the user guide, which the build puts beside the pane", async () => {
+    expect(/<SupportUrl DefaultValue="([^"]+)"\/>/.exec(MANIFEST)?.[1]).toBe("https://localhost:3000/help.html");
+    const learnMore = /<LearnMoreUrl resid="([^"]+)"\/>/.exec(MANIFEST)?.[1];
+    expect(new RegExp(`<bt:Url id="${learnMore}" DefaultValue="https://localhost:3000/help.html"/>`).test(MANIFEST)).toBe(true);
+    // webpack.config.js builds dist/help.html from the guide (and rewrites the manifest's https://localhost:3000).
+    const build = ((await import(join(ROOT, "webpack.config.js"))) as { default: (env: unknown, argv: { mode: string }) => Promise<{ plugins: { userOptions?: { filename?: string; template?: string } }[] }> }).default;
+    const config = await build({}, { mode: "production" });
+    const help = config.plugins.find((p) => p.userOptions?.filename === "help.html");
+    expect(resolve(ROOT, help?.userOptions?.template ?? "")).toBe(join(ROOT, "src/taskpane/help.html"));
+    expect(readFileSync(join(ROOT, "src/taskpane/help.html"), "utf8")).toContain('<html lang="vi">');
+  });
+
   test("every icon it names is in assets/ at its size, and every URL is on https://localhost:3000", () => {
     const icons = [...MANIFEST.matchAll(/https:\/\/localhost:3000\/assets\/(icon-(\d+)\.png)/g)];
     expect(new Set(icons.map((m) => m[2]))).toEqual(new Set(["16", "32", "64", "80"]));

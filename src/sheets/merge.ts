@@ -3,6 +3,7 @@ import type { WorkbookOptions } from "./workbook";
 import { calendarOfKeys, periodEntryKey, type Calendar } from "../model/period";
 import { ACCUMULATION_CHOICES, paceBlockOf, periodEntryKeys } from "./pace";
 import { withEdits, type Edit } from "./collect";
+import { BACKUP_HEADERS, BACKUP_KINDS, backupRows } from "./backup";
 import { DEFAULT_REPORT_DAY, IDENTITY_SHEET, type Identity } from "./identity";
 import { RECEIPTS_SHEET, type Receipt } from "./receipts";
 import { foldText, hashOfId, nameKey } from "../model/ids";
@@ -10,7 +11,7 @@ import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type Shee
 import { buildWorkbookPlan, SUMMARY_SHEET, workbookSheetInputs } from "./workbook";
 import { mergeTaskSheets } from "./taskMerge";
 import { columnLetter, type CellValue, type SheetPlan, type SheetSpec } from "./plan";
-import { BACKUP_SHEET, isEntryKey, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVICE_SHEETS, type Existing, type ExistingRow, type ExistingSheet, type Located } from "./existing";
+import { BACKUP_SHEET, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVICE_SHEETS, type Existing, type ExistingRow, type ExistingSheet, type Located } from "./existing";
 
 /**
  * Refresh without loss: the current catalog and what the workbook holds now → the new sheet plan. Indicators
@@ -258,31 +259,6 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
   return { carry, changes };
 }
 
-/** Rows of the backup sheet: every entry as it was, with its place, so one action can put them back. */
-export const BACKUP_HEADERS = ["Trang", "Ô", "Mã chỉ tiêu", "Cột (khoá)", "Tên cột", "Giá trị", "Loại", "Sao lưu lúc"];
-/** The "Loại" of a saved value, as a planning officer reads it; restore puts back only entries. */
-export const BACKUP_KINDS = { entry: "số liệu nhập", formula: "công thức nhập", userRow: "dòng người dùng thêm", overwritten: "gõ đè lên công thức", aboveTable: "ô phía trên bảng" } as const;
-
-function backupRows(existing: Existing, now: string): CellValue[][] {
-  const out: CellValue[][] = [];
-  for (const sheet of existing.sheets) {
-    for (const stray of sheet.strays) out.push([sheet.name, stray.cell, "", "", "", stray.value, BACKUP_KINDS.aboveTable, now]);
-    for (const row of sheet.rows) {
-      // The key says where a value goes back; the column's header says it to a person.
-      const save = (key: string, value: CellValue, kind: string) => {
-        const c = sheet.keys.indexOf(key);
-        out.push([sheet.name, `${columnLetter(c + 1)}${row.row}`, row.id ?? "", key, sheet.headers[c] ?? "", value, kind, now]);
-      };
-      for (const [key, value] of Object.entries(row.values)) {
-        if (isEntryKey(key) || key === "direction" || !row.id) save(key, value, row.id ? BACKUP_KINDS.entry : BACKUP_KINDS.userRow);
-      }
-      for (const [key, formula] of Object.entries(row.formulas)) save(key, `=${formula}`, BACKUP_KINDS.formula);
-      for (const [key, value] of Object.entries(row.overwritten)) save(key, value, BACKUP_KINDS.overwritten);
-    }
-  }
-  return out;
-}
-
 function serviceSheet(name: string, title: string, headers: { header: string; width: number }[], rows: CellValue[][], hidden: boolean): SheetSpec {
   const width = headers.length;
   const last = Math.max(LOG_FIRST_ROW, rows.length + LOG_FIRST_ROW - 1);
@@ -430,12 +406,12 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
   }
   for (const r of options.collected?.receipts ?? []) changes.push({ kind: "received", sheet: RECEIPTS_SHEET, source: r.file, code: r.period, name: r.agency, before: "", after: `${r.entries}` });
   const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];
-  const backup = backupRows(before, options.now);
+  const backup = backupRows(before, options.now, options.collected);
   plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
-  plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
+  plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật hoặc thu phiếu gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
   // Service sheets by their name — but not a sheet of staff's that only shares the name (their "Báo cáo năm").
   const replace = [...existing.sheets.filter((s) => used.has(s) && !tasks.keep.includes(s.name)).map((s) => s.name), ...new Set([...SERVICE_SHEETS, ...(existing.serviceNames ?? [])])].filter((n) => !existing.foreign.includes(n));
-  return { plan, changes, notices, replace, keep, backedUp: backup.length, build };
+  return { plan, changes, notices, replace, keep, backedUp: backup.filter((r) => r[6] !== BACKUP_KINDS.received).length, build };
 }
 
 /** "Sửa chỉ tiêu 1, Không còn trong kế hoạch 1": the changes counted by kind, in one line. */
