@@ -6,6 +6,7 @@ import { CellValue } from "./plan";
 import { columnLetter } from "./plan";
 import { KEY_ROW, RETIRED_LABEL, SECTION_MARK } from "./indicatorSheet";
 import { SUMMARY_SHEET, SUMMARY_SHEETS_HEADER, SUMMARY_TOTAL } from "./workbook";
+import { CONTINUED } from "./blockPrint";
 import { WORD_LIST_SHEET } from "./formulas";
 import { sheetKey } from "./names";
 import { isEntryKey } from "./entryKeys";
@@ -377,7 +378,8 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
       const labels = sheet.rows.map((r) => r[1]);
       const from = labels.indexOf(SUMMARY_SHEETS_HEADER);
       const to = labels.indexOf(SUMMARY_TOTAL, from);
-      summary = from >= 0 && to > from ? labels.slice(from + 1, to).map((v) => String(plain(v) ?? "")) : [];
+      // A header repeated where the table's print runs onto a new page (blockPrint.ts) is no sheet's name.
+      summary = from >= 0 && to > from ? labels.slice(from + 1, to).map((v) => String(plain(v) ?? "")).filter((v) => v !== `${SUMMARY_SHEETS_HEADER}${CONTINUED}`) : [];
       continue;
     }
     if (SERVICE_SHEETS.includes(sheet.name)) continue;

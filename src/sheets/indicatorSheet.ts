@@ -24,6 +24,7 @@ import {
   type RowRefs,
 } from "./formulas";
 import type { Calendar } from "../model/period";
+import { isPartOfPackedRow } from "../model/counting";
 import type { QuarterTargets } from "../evaluate/pace";
 import { accumulationOf, ACCUMULATION_LABELS } from "../evaluate/accumulation";
 import {
@@ -38,7 +39,8 @@ import {
   type PaceRefs,
 } from "./pace";
 import { AGENCIES_KEY } from "./reportingSheet";
-import { columnLetter, rowHeight, type Cell, type CellValue, type ColumnSpec, type ConditionalRule, type SheetSpec, type ValidationSpec } from "./plan";
+import { printAcross, wrappedHeight, type AcrossLayout, type PrintUnit } from "./pageLayout";
+import { columnLetter, columnNumber, rowHeight, type Cell, type CellValue, type ColumnSpec, type ConditionalRule, type SheetSpec, type ValidationSpec } from "./plan";
 
 /**
  * One sheet per appendix: a title block, a legend, and one Excel table with an input cell per indicator and
@@ -73,6 +75,9 @@ export interface SheetOptions {
 export const RETIRED_LABEL = "Không còn trong kế hoạch";
 /** Marks a section heading's id cell, so a refresh tells it from a row staff added. */
 export const SECTION_MARK = "§";
+/** The hidden column marking the parts of packed rows ("part"), which no count counts beside their row. */
+export const PART_KEY = "h:part";
+export const PART_MARK = "part";
 
 /**
  * A refresh's carry-over for one sheet: per indicator, what staff set besides entries (the direction they chose,
@@ -202,59 +207,67 @@ function allocate(): { add: (spec: ColumnSpec) => string; columns: ColumnPlan[] 
 
 const HELPER_NAMES = ["kind", "min", "max", "stretch", "baseline", "years", "words", "text", "number", "reading", "value", "code"] as const;
 
-function titleRows(plan: Plan, title: string, options: SheetOptions, width: number): Cell[][] {
-  const legend: Cell[] = [{}, {}, { value: "Chú giải (trạng thái):", style: "legendLabel" }];
-  for (const s of ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"] as Status[]) {
-    const v = STATUS_VOCABULARY[s];
-    legend.push({ value: `${v.symbol} ${v.vi}`, style: `legend.${s}` });
-  }
+/** Where the title block goes: over the whole table (one page wide), or over the columns every printed page repeats. */
+interface TitleLayout {
+  /** The last visible column. */
+  last: string;
+  /** A table printed across pages: its repeated columns (B … unit) and the other columns of its first page. */
+  across: { titleLetters: string[]; titleWidth: number; firstPage: string[] } | null;
+}
+
+const LEGEND: Status[] = ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"];
+
+/**
+ * Rows 1–4: title, plan, note, legend. On a table printed across pages, the columns printed again on each page
+ * (code, name, unit) would show a cut piece of a title merged over the whole width; there the title, plan and
+ * note are merged over those columns only and wrap, so each page carries them whole, and the legend stands in
+ * the first page's other columns (whole on that page, absent from the next) — or, when the first page has too
+ * few columns, as one line of text under the title.
+ */
+function titleRows(plan: Plan, title: string, options: SheetOptions, width: number, layout: TitleLayout): { rows: Cell[][]; merges: string[]; heights: Record<string, number> } {
   const pad = (row: Cell[]) => [...row, ...Array.from({ length: Math.max(0, width - row.length) }, () => ({}))];
-  return [
-    pad([{}, { value: title, style: "title" }]),
-    pad([{}, { value: planSubtitle(plan), style: "subtitleWrap" }]),
-    pad([
-      {},
-      {
-        value: `Số liệu đến ngày ${options.asOf}. Nhập số thực hiện vào các ô nền vàng; trạng thái, chênh lệch và % thực hiện tự tính. Dung sai “Gần đạt”: ${formatNumber(options.tolerance * 100, 1)}% của chỉ tiêu.`,
-        style: "note",
-      },
-    ]),
-    pad(legend),
-  ];
+  const subtitle = planSubtitle(plan);
+  const note = `Số liệu đến ngày ${options.asOf}. Nhập số thực hiện vào các ô nền vàng; trạng thái, chênh lệch và % thực hiện tự tính. Dung sai “Gần đạt”: ${formatNumber(options.tolerance * 100, 1)}% của chỉ tiêu.`;
+  const boxes: Cell[] = LEGEND.map((s) => ({ value: `${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}`, style: `legend.${s}` }));
+  const label = "Chú giải (trạng thái):";
+  const across = layout.across;
+  if (!across) {
+    return {
+      rows: [pad([{}, { value: title, style: "title" }]), pad([{}, { value: subtitle, style: "subtitleWrap" }]), pad([{}, { value: note, style: "note" }]), pad([{}, {}, { value: label, style: "legendLabel" }, ...boxes])],
+      merges: [`B1:${layout.last}1`, `B2:${layout.last}2`, `B3:${layout.last}3`],
+      heights: { "1": 22, "2": 28, "4": 26 },
+    };
+  }
+  const rows = [pad([]), pad([]), pad([]), pad([])];
+  const at = (letter: string) => columnNumber(letter) - 1;
+  const end = across.titleLetters[across.titleLetters.length - 1]!;
+  rows[0]![1] = { value: title, style: "titleWrap" };
+  rows[1]![1] = { value: subtitle, style: "subtitleWrap" };
+  rows[2]![1] = { value: note, style: "noteWrap" };
+  const merges = [`B1:${end}1`, `B2:${end}2`, `B3:${end}3`];
+  const heights: Record<string, number> = {
+    "1": Math.max(22, wrappedHeight(title, across.titleWidth, { size: 14, caps: true, bold: true })),
+    "2": Math.max(28, wrappedHeight(subtitle, across.titleWidth, { size: 10 })),
+    "3": Math.max(15, wrappedHeight(note, across.titleWidth, { size: 9 })),
+    "4": 26,
+  };
+  if (across.firstPage.length >= boxes.length) {
+    rows[2]![at(across.firstPage[0]!)] = { value: label, style: "note" };
+    boxes.forEach((box, k) => (rows[3]![at(across.firstPage[k]!)] = box));
+  } else {
+    const text = `${label} ${boxes.map((b) => b.value).join(" · ")}`;
+    rows[3]![1] = { value: text, style: "noteWrap" };
+    merges.push(`B4:${end}4`);
+    heights["4"] = Math.max(26, wrappedHeight(text, across.titleWidth, { size: 9 }));
+  }
+  return { rows, merges, heights };
 }
 
 /** Row 5: the key of every column ("id", "actual:2025", "note" …), hidden, so hosts read entries back by key. */
 export const KEY_ROW = 5;
 
-/**
- * One page wide fits a table of about 200 characters of column width at about 60 % (10-point text prints at 6
- * points, a word about 7,7 points high). A wider table (the five-year table, the GRDP scenarios: 340–370) would
- * shrink to 40 %, unreadable; it prints at a fixed 65 % across pages instead, the indicator's code, name and
- * unit repeated on each, with a page break before a year or period block that would not fit whole — so a page
- * never starts in the middle of a block, and pages follow the blocks in order.
- */
-export const ONE_PAGE_WIDTH = 200;
-export const ACROSS_SCALE = 65;
-/** A4 landscape less the margins (0,4 in each side), in points, with 3 % to spare. */
-const PAGE_POINTS = (841.9 - 2 * 0.4 * 72) * 0.97;
-/**
- * A column's printed width in points at 100 %: about 7 points per character of width. Excel with Calibri prints
- * narrower (about 5,3); LibreOffice, whose default font is wider, prints at about 7 (measured on the seed
- * workbook's PDF: 166 characters over 756 points at 65 %). The wider reading is taken, so that a page break
- * never falls inside a block in either program.
- */
-const columnPoints = (width: number, scale: number) => (7 * width * scale) / 100;
-
-/** Columns that print together (a block's plan, actual, status, gap, achievement): their letters and widths. */
-export interface PrintUnit {
-  letters: string[];
-  widths: number[];
-}
-
-const unitPoints = (u: PrintUnit) => u.widths.reduce((n, w) => n + columnPoints(w, ACROSS_SCALE), 0);
-
 /** The title columns and the units after them, from the sheet's columns: a block's columns stay together. */
-function printUnits(columns: ColumnPlan[], titleLetters: string[], blockCols: Record<string, string | null>[]): ReturnType<typeof printAcross> {
+function printUnits(columns: ColumnPlan[], titleLetters: string[], blockCols: Record<string, string | null>[]): AcrossLayout {
   const visible = columns.filter((c) => !c.spec.hidden);
   const blockOf = new Map<string, number>();
   blockCols.forEach((b, k) => Object.values(b).forEach((letter) => letter && blockOf.set(letter, k)));
@@ -274,22 +287,6 @@ function printUnits(columns: ColumnPlan[], titleLetters: string[], blockCols: Re
     } else units.push({ letters: [c.letter], widths: [c.spec.width], block });
   }
   return printAcross(visible.reduce((n, c) => n + c.spec.width, 0), titles, units);
-}
-
-export function printAcross(visibleWidth: number, titles: PrintUnit, units: PrintUnit[]): { scale?: number; titleColumns?: string; columnBreaks?: string[] } {
-  if (visibleWidth <= ONE_PAGE_WIDTH) return {};
-  const room = PAGE_POINTS - unitPoints(titles);
-  const breaks: string[] = [];
-  let used = 0;
-  for (const unit of units) {
-    const w = unitPoints(unit);
-    if (used > 0 && used + w > room) {
-      breaks.push(unit.letters[0]!);
-      used = 0;
-    }
-    used += w;
-  }
-  return { scale: ACROSS_SCALE, titleColumns: `${titles.letters[0]}:${titles.letters[titles.letters.length - 1]}`, columnBreaks: breaks };
 }
 
 export interface SheetInput {
@@ -428,9 +425,30 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     }
     return refs as BlockRefs;
   });
+  // The parts of packed rows, marked: what the summary and the report leave out of their counts (model/counting.ts).
+  const partCol = input.kind === "indicators" ? add({ key: PART_KEY, header: "_thành phần", width: 8, hidden: true }) : null;
+  const byId = new Map(indicators.map((i) => [i.id, i]));
   const width = columns.length;
 
-  const rows: Cell[][] = titleRows(plan, input.title, options, width);
+  // Printed one page wide, or across pages with the code, name and unit repeated (pageLayout.ts).
+  const titleLetters = input.kind === "scenario" ? [code, name] : [code, name, unit!];
+  const printLayout = printUnits(
+    columns,
+    titleLetters,
+    paceCols ? [...blockCols, { accumulate: paceCols.accumulate, ...Object.fromEntries(paceCols.periods.map((p, k) => [`p${k}`, p.letter])) }, { toDate: paceCols.toDate, estimate: paceCols.estimate, status: paceCols.status }] : blockCols,
+  );
+  const firstBreak = printLayout.columnBreaks?.[0];
+  const titleBlock = titleRows(plan, input.title, options, width, {
+    last: columnLetter(lastVisible),
+    across: printLayout.scale
+      ? {
+          titleLetters,
+          titleWidth: columns.filter((c) => titleLetters.includes(c.letter)).reduce((n, c) => n + c.spec.width, 0),
+          firstPage: columns.filter((c, k) => k < lastVisible && !c.spec.hidden && !titleLetters.includes(c.letter) && (!firstBreak || columnNumber(c.letter) < columnNumber(firstBreak))).map((c) => c.letter),
+        }
+      : null,
+  });
+  const rows: Cell[][] = titleBlock.rows;
   rows.push(columns.map((c) => ({ value: c.spec.key, style: "helper" })));
   rows.push(columns.map((c) => ({ value: c.spec.header, style: "header" })));
   const rowOf: Record<string, number> = {};
@@ -482,9 +500,10 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     rowOf[ind.id] = r;
     const cells: Cell[] = columns.map((c) => ({ style: c.spec.hidden ? "helper" : "text" }));
     put(cells, id, { value: ind.id, style: "helper" });
+    if (partCol && isPartOfPackedRow(ind, byId)) put(cells, partCol, { value: PART_MARK, style: "helper" });
     put(cells, code, { value: ind.code, style: "center" });
     put(cells, name, { value: ind.name, style: `name${Math.min(ind.level, 2)}` });
-    if (unit) put(cells, unit, { value: ind.unit, style: "center" });
+    if (unit) put(cells, unit, { value: ind.unit, style: "unit" });
     const texts = targetTexts(input, ind);
     if (targetText) put(cells, targetText, { value: texts.target ?? "", style: "text" });
     const kept = carried(ind.id) ?? {};
@@ -651,14 +670,12 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     columns: columns.map((c) => c.spec),
     rows,
     heights: {
-      "1": 22,
-      "2": 28,
-      "4": 26,
+      ...titleBlock.heights,
       [String(KEY_ROW)]: 0,
       [String(HEADER_ROW)]: 30,
       ...Object.fromEntries(rows.slice(FIRST_ROW - 1).map((cells, k) => [String(FIRST_ROW + k), rowHeight(cells, columns.map((c) => c.spec))])),
     },
-    merges: [`B1:${visibleLast}1`, `B2:${visibleLast}2`, `B3:${visibleLast}3`],
+    merges: titleBlock.merges,
     table: indicators.length > 0 ? { name: tableName(input.name), ref: `A${HEADER_ROW}:${columnLetter(width)}${lastRow}`, headerRow: HEADER_ROW } : null,
     dataRows: { first: FIRST_ROW, last: lastRow },
     rowOf,
@@ -671,11 +688,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
       fitToWidth: 1,
       fitToHeight: 0,
       titleRows: `${HEADER_ROW}:${HEADER_ROW}`,
-      ...printUnits(
-        columns,
-        input.kind === "scenario" ? [code, name] : [code, name, unit!],
-        paceCols ? [...blockCols, { accumulate: paceCols.accumulate, ...Object.fromEntries(paceCols.periods.map((p, k) => [`p${k}`, p.letter])) }, { toDate: paceCols.toDate, estimate: paceCols.estimate, status: paceCols.status }] : blockCols,
-      ),
+      ...printLayout,
       area: `B1:${visibleLast}${lastRow}`,
       header: `&L&8${headerText(plan)} — Phụ lục ${input.appendix.id === "III" ? "IIIa–IIIb" : input.appendix.id}&R&8Số liệu đến ${options.asOf}`,
       footer: `&L&8Theo dõi chỉ tiêu&C&8Trang &P/&N&R&8&A`,

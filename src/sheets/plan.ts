@@ -82,6 +82,8 @@ export const PrintSpec = z.object({
   titleColumns: z.string().optional(),
   /** Columns before which a printed page starts (a whole block per page), e.g. ["J", "O"]. */
   columnBreaks: z.array(z.string()).optional(),
+  /** Rows (1-based) before which a printed page starts (the summary: a block that would not fit starts a page), e.g. [40, 71]. */
+  rowBreaks: z.array(z.number()).optional(),
   /** Print area, e.g. "B1:L60" (hidden helper columns never print). */
   area: z.string(),
   header: z.string(),

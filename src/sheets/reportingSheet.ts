@@ -15,6 +15,11 @@ import { DEFAULT_REPORT_DAY } from "./identity";
  */
 export const REPORTING_SHEET = "Tình hình báo cáo";
 export const REPORTING_MARK = "im:reporting";
+/**
+ * The late agencies of a period so far: each row adds its agency when it came late or is overdue ("Sở A; Sở B"),
+ * so the period's last row names them all (the summary shows it). Excel 2013 has no TEXTJOIN.
+ */
+export const LATE_KEY = "h:late";
 /** The agencies helper of an indicator sheet: "|Sở Tài chính|Cục Thống kê|", for the counts by agency. */
 export const AGENCIES_KEY = "h:agencies";
 
@@ -70,9 +75,9 @@ export function rowAgencies(cell: CellValue | undefined): string[] {
 }
 
 export function buildReportingSheet(input: ReportingInput): SheetSpec {
-  const widths = [2, 16, 36, 11, 11, 11, 13, 13, 22, 8];
-  const keys = ["mark", "period", "agency", "expected", "received", "missing", "filled", "due", "status", "h:code"];
-  const headers = ["", "Kỳ báo cáo", "Cơ quan", "Chỉ tiêu phải báo cáo", "Đã có số liệu", "Còn thiếu", "Ngày lập phiếu", "Hạn nộp", "Tình trạng", "_mã"];
+  const widths = [2, 16, 36, 11, 11, 11, 13, 13, 22, 8, 8];
+  const keys = ["mark", "period", "agency", "expected", "received", "missing", "filled", "due", "status", "h:code", LATE_KEY];
+  const headers = ["", "Kỳ báo cáo", "Cơ quan", "Chỉ tiêu phải báo cáo", "Đã có số liệu", "Còn thiếu", "Ngày lập phiếu", "Hạn nộp", "Tình trạng", "_mã", "_trễ hạn"];
   const pad = (cells: Cell[]) => [...cells, ...Array.from({ length: Math.max(0, keys.length - cells.length) }, () => ({}))];
   const asOfSerial = serialOfVi(input.asOf);
   const rows: Cell[][] = [
@@ -122,6 +127,7 @@ export function buildReportingSheet(input: ReportingInput): SheetSpec {
         { formula: `DATE(${y},${period.to},MIN(${DAY_CELL},DAY(DATE(${y},${period.to + 1},0))))`, style: "date" },
         { formula: statusLabelFormula(ref("h:code")), style: "status" },
         { formula: reportingCodeFormula(ref("filled"), ref("due"), ref("expected"), ref("received")), style: "helper" },
+        { formula: lateNamesFormula(r, letter), style: "helper" },
       ]);
     }
   }
@@ -167,6 +173,15 @@ export function buildReportingSheet(input: ReportingInput): SheetSpec {
     protect: false,
     tabColor: null,
   };
+}
+
+/** Row r's running list of the period's late agencies: the row above's list (same period), then this agency when late or overdue. */
+function lateNamesFormula(r: number, letter: (key: string) => string): string {
+  const mark = letter("mark");
+  const prev = `IF($${mark}${r - 1}=$${mark}${r},${letter(LATE_KEY)}${r - 1},"")`;
+  const code = `${letter("h:code")}${r}`;
+  const agency = `${letter("agency")}${r}`;
+  return `IF(OR(${code}="late",${code}="missing"),IF(${prev}="",${agency},${prev}&"; "&${agency}),${prev})`;
 }
 
 function calendarText(calendar: Calendar): string {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
@@ -10,6 +10,9 @@ import type { Status } from "../../src/model";
 import { convert } from "../helpers/libreoffice";
 import { row } from "../helpers/seedCatalog";
 import { seedCatalog } from "../helpers/seedCatalog";
+import { crossedWords, flatText, pageText, ppm, renderPage, words } from "../helpers/printedPages";
+import { columnNumber } from "../../src/sheets/plan";
+import { LATE_NONE, LATE_PREFIX } from "../../src/sheets/summaryReporting";
 
 /**
  * The printed workbook: built from the seeds with actuals of every kind, printed to PDF by LibreOffice,
@@ -20,43 +23,6 @@ import { seedCatalog } from "../helpers/seedCatalog";
  */
 const OUT = resolve(__dirname, "../../out");
 const DPI = 100;
-
-interface Word {
-  text: string;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-}
-
-function words(pdf: string, page: number): Word[] {
-  const html = execFileSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
-  const out: Word[] = [];
-  for (const m of html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    out.push({ xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]!.replace(/&amp;/g, "&") });
-  }
-  return out;
-}
-
-function pageText(pdf: string, page: number): string {
-  return execFileSync("pdftotext", ["-layout", "-f", String(page), "-l", String(page), pdf, "-"], { encoding: "utf8" });
-}
-
-/** A PPM (P6) image: width, height and the RGB of a pixel. */
-function ppm(file: string): { width: number; height: number; rgb: (x: number, y: number) => [number, number, number] } {
-  const data = readFileSync(file);
-  const header = data.subarray(0, 50).toString("latin1").split(/\s+/);
-  const [width, height] = [Number(header[1]), Number(header[2])];
-  const offset = data.indexOf(Buffer.from(`${header[3]}\n`), data.indexOf(Buffer.from(`${header[1]} ${header[2]}`))) + header[3]!.length + 1;
-  return {
-    width,
-    height,
-    rgb: (x, y) => {
-      const i = offset + (Math.round(y) * width + Math.round(x)) * 3;
-      return [data[i]!, data[i + 1]!, data[i + 2]!];
-    },
-  };
-}
 
 function hex(rgb: [number, number, number]): string {
   return rgb.map((v) => v.toString(16).padStart(2, "0").toUpperCase()).join("");
@@ -222,4 +188,102 @@ describe("the printed monitoring workbook", () => {
     }
     expect(new Set(checked)).toEqual(new Set<Status>(["exceeded", "met", "near", "shortfall", "invalid", "no_data"]));
   });
+});
+
+/**
+ * The workbook a user printed with a monthly calendar on 15/11/2025 (issue #21): every page of the summary and
+ * the year-end report starts with its column headers, every title and unit prints whole (no cell border runs
+ * through a word), a wide table's title and legend are whole or absent on each page, and the summary's reporting
+ * block shows October — past its report day, every agency overdue — with their names.
+ */
+describe("the printed workbook with a monthly reporting calendar", () => {
+  const dir = mkdtempSync(join(tmpdir(), "im-print-cal-"));
+  let pdf = "";
+  let pages = 0;
+  let plan: ReturnType<typeof buildWorkbookPlan>;
+  const ofSheet = new Map<number, string>();
+  const flat = (p: number) => flatText(pdf, p);
+
+  beforeAll(async () => {
+    plan = buildWorkbookPlan(seedCatalog().catalog, { asOf: "15/11/2025", calendar: "month" });
+    const xlsx = join(dir, "calendar.xlsx");
+    await writeWorkbookFile(plan, xlsx);
+    pdf = convert(xlsx, "pdf", dir);
+    pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
+    for (let p = 1; p <= pages; p++) {
+      const lines = pageText(pdf, p).split("\n").filter((l) => l.trim() !== "");
+      const head = lines[0] ?? "";
+      ofSheet.set(p, /tổng hợp/.test(head) ? "summary" : /— báo cáo năm/.test(head) ? "report" : ((lines[lines.length - 1] ?? "").trim().split(/\s{2,}/).pop() ?? ""));
+    }
+    mkdirSync(join(OUT, "print-calendar"), { recursive: true });
+    execFileSync("pdftoppm", ["-png", "-r", "60", pdf, join(OUT, "print-calendar", "page")]);
+  }, 240_000);
+
+  const pagesOf = (sheet: string) => [...ofSheet].filter(([, s]) => s === sheet).map(([p]) => p);
+
+  test("each page of the summary and of the year-end report starts with a row of column headers", () => {
+    const summary = plan.sheets.find((s) => s.kind === "summary" && s.name === "Tổng hợp")!;
+    expect(summary.print.titleRows).toBeNull();
+    expect(summary.print.scale).toBeGreaterThanOrEqual(55);
+    expect(summary.print.rowBreaks!.length).toBeGreaterThanOrEqual(1);
+    const headers = ["Trang / phụ lục", "Tình hình báo cáo theo kỳ", "Tiến độ trong năm", "Cơ quan chủ trì", "Nhiệm vụ theo cơ quan chủ trì"];
+    const own = pagesOf("summary");
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    for (const p of own) {
+      // The page header, then (on the first page) the title block, then a header row.
+      const lines = pageText(pdf, p).split("\n").filter((l) => l.trim() !== "").slice(1, p === own[0] ? 10 : 4).join(" ").replace(/\s+/g, " ");
+      expect([p, headers.some((h) => lines.includes(h))]).toEqual([p, true]);
+    }
+    const report = pagesOf("report");
+    expect(report.length).toBeGreaterThanOrEqual(2);
+    for (const p of report) {
+      const lines = pageText(pdf, p).split("\n").filter((l) => l.trim() !== "").slice(1, p === report[0] ? 12 : 5).join(" ");
+      expect([p, /TT/.test(lines) && /Chỉ tiêu/.test(lines) && /ĐVT/.test(lines)]).toEqual([p, true]);
+    }
+  });
+
+  test("the reporting block counts every period begun, October's overdue agencies named; the pace block counts rows behind pace per appendix", () => {
+    const text = own("summary");
+    const reporting = plan.sheets.find((s) => s.name === "Tình hình báo cáo")!;
+    const october = reporting.rows.filter((r) => r[0]?.value === "2025-T10").map((r) => String(r[2]?.value));
+    expect(october.length).toBeGreaterThanOrEqual(10);
+    // Tháng 10/2025: n agencies, all n overdue (its report day, 20/10, is past; no form came), none late or on time.
+    expect(text).toMatch(new RegExp(`Tháng 10/2025 ${october.length} ${october.length} 0 0 0 0`));
+    expect(text).toContain(`${LATE_PREFIX}${october.join("; ")}`);
+    // November is not due yet; January is listed too.
+    const november = reporting.rows.filter((r) => r[0]?.value === "2025-T11").length;
+    expect(text).toMatch(new RegExp(`Tháng 11/2025 ${november} 0 0 0 0 ${november}`));
+    expect(text).toContain(LATE_NONE);
+    expect(text).toContain("Tháng 1/2025");
+    expect(text).toContain("Tiến độ trong năm");
+    expect(text).toMatch(/TV-QD77-2025 II 23 0 0 \d+ \d+ \d+/);
+  });
+
+  const own = (sheet: string) => pagesOf(sheet).map(flat).join(" ");
+
+  test("titles, plans and units print whole: each page of a sheet has its title whole or not at all, and no cell border runs through a word", () => {
+    for (const sheet of plan.sheets.filter((s) => (s.kind === "indicators" || s.kind === "scenario") && !s.hidden)) {
+      const title = String(sheet.rows[0]![1]!.value).replace(/\s+/g, " ");
+      const subtitle = String(sheet.rows[1]![1]!.value).replace(/\s+/g, " ");
+      for (const p of pagesOf(sheet.name)) {
+        const text = flat(p);
+        if (text.includes(title.slice(0, 12))) expect([p, text.includes(title)]).toEqual([p, true]);
+        if (text.includes(subtitle.slice(0, 20))) expect([p, text.includes(subtitle)]).toEqual([p, true]);
+        // The legend: its label and all its boxes, or none of it.
+        if (text.includes("Chú giải")) for (const s of Object.values(STATUS_VOCABULARY)) expect([p, text]).toEqual([p, expect.stringContaining(s.vi)]);
+      }
+      // On a table printed across pages, the legend stands in the first page's own columns.
+      if (sheet.print.columnBreaks?.length) {
+        const first = columnNumber(sheet.print.columnBreaks[0]!);
+        const repeated = columnNumber(sheet.print.titleColumns!.split(":")[1]!);
+        sheet.rows[3]!.forEach((c, k) => c.style?.startsWith("legend.") && expect([sheet.name, k + 1 > repeated && k + 1 < first]).toEqual([sheet.name, true]));
+      }
+    }
+    const cut: string[] = [];
+    for (let p = 1; p <= pages; p++) {
+      const image = renderPage(pdf, p, pages, DPI, dir);
+      for (const w of crossedWords(words(pdf, p), image, DPI)) cut.push(`page ${p} (${ofSheet.get(p)}): “${w.text}”`);
+    }
+    expect(cut).toEqual([]);
+  }, 240_000);
 });

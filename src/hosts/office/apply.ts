@@ -274,6 +274,8 @@ function queueLayout(ws: Excel.Worksheet, sheet: SheetSpec, batch: Batch, f: Fea
     if (p.titleColumns) layout.setPrintTitleColumns(`$${p.titleColumns.replace(":", ":$")}`);
     // A page starts before each of these columns (Worksheet.verticalPageBreaks: ExcelApi 1.9, as page layout).
     for (const letter of p.columnBreaks ?? []) ws.verticalPageBreaks.add(`${letter}1`);
+    // A page starts before each of these rows (the summary's blocks).
+    for (const r of p.rowBreaks ?? []) if (r > 1) ws.horizontalPageBreaks.add(`A${r}`);
     const h = headerFooterParts(p.header);
     const ft = headerFooterParts(p.footer);
     const page = layout.headersFooters.defaultForAllPages;

@@ -15,7 +15,7 @@ import { streamDeflater, zipWriter, type Deflater, type Sink } from "./zip";
  *
  * Element order within a worksheet follows CT_Worksheet (18.3.1.99): sheetPr, dimension, sheetViews,
  * sheetFormatPr, cols, sheetData, sheetProtection, mergeCells, conditionalFormatting, dataValidations,
- * printOptions, pageMargins, pageSetup, headerFooter, colBreaks, tableParts.
+ * printOptions, pageMargins, pageSetup, headerFooter, rowBreaks, colBreaks, tableParts.
  */
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -216,6 +216,8 @@ function sheetXml(sheet: SheetSpec, styles: StyleTable, strings: Strings, tableR
   parts.push('<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   parts.push(`<pageSetup paperSize="${p.paperSize}" orientation="${p.orientation}"${p.scale ? ` scale="${p.scale}"` : ` fitToWidth="${p.fitToWidth}" fitToHeight="${p.fitToHeight}"`} pageOrder="downThenOver"/>`);
   if (p.header || p.footer) parts.push(`<headerFooter>${p.header ? `<oddHeader>${esc(p.header)}</oddHeader>` : ""}${p.footer ? `<oddFooter>${esc(p.footer)}</oddFooter>` : ""}</headerFooter>`);
+  const rowBreaks = (p.rowBreaks ?? []).filter((r) => r > 1);
+  if (rowBreaks.length) parts.push(`<rowBreaks count="${rowBreaks.length}" manualBreakCount="${rowBreaks.length}">${rowBreaks.map((r) => `<brk id="${r - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`);
   const breaks = p.columnBreaks ?? [];
   if (breaks.length) parts.push(`<colBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((b) => `<brk id="${columnNumber(b) - 1}" max="1048575" man="1"/>`).join("")}</colBreaks>`);
   if (tableRel) parts.push(`<tableParts count="1"><tablePart r:id="${tableRel}"/></tableParts>`);

@@ -142,6 +142,8 @@ export function addSheet(wb: ExcelJS.Workbook, plan: SheetPlan, sheet: SheetSpec
     horizontalCentered: true,
   };
   ws.headerFooter = { oddHeader: p.header, oddFooter: p.footer };
+  // A page starts before each of these rows: ExcelJS breaks after the row it is given.
+  for (const r of p.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
   // No password: protection guards targets and formulas against slips, staff can still add rows and columns.
   if (sheet.protect) void ws.protect("", PROTECTION);
 }
