@@ -5,6 +5,7 @@ import type { Skipped } from "../parse/document";
 import { readSeed } from "../node/seeds-fs";
 import { catalogFromFile } from "../node/pasted";
 import { parseCommand } from "./args";
+import { indicatorCount, plannedIndicatorCount } from "../model/counting";
 import type { Task } from "../model/task";
 import { agencyDirectory, indicatorAgencies } from "../parse/directory";
 
@@ -26,12 +27,12 @@ function pad(s: string, n: number): string {
 export function summary(catalog: Catalog, skipped: Record<string, Skipped[]>): string {
   const out: string[] = [];
   for (const plan of catalog.plans) {
-    const count = plan.appendices.reduce((n, a) => n + a.indicators.length, 0);
+    const count = plannedIndicatorCount(plan.appendices);
     out.push(`■ ${plan.id} — ${plan.title}`);
     out.push(`  ${planFacts(plan)}; ${count} chỉ tiêu`);
     for (const a of plan.appendices) {
       const unparsed = a.indicators.filter((i) => i.target.kind === "unparsed").length;
-      out.push(`  Phụ lục ${a.id} (${a.layout}): ${a.title} — ${a.indicators.length} chỉ tiêu${unparsed ? `, ${unparsed} chưa đọc được` : ""}`);
+      out.push(`  Phụ lục ${a.id} (${a.layout}): ${a.title} — ${indicatorCount(a.indicators)} chỉ tiêu${indicatorCount(a.indicators) !== a.indicators.length ? ` (${a.indicators.length} dòng kể cả các phần của chỉ tiêu gộp)` : ""}${unparsed ? `, ${unparsed} chưa đọc được` : ""}`);
       out.push(`    ${pad("TT", 5)} ${pad("Chỉ tiêu", 58)} ${pad("ĐVT", 12)} ${pad("Chỉ tiêu KH", 26)} ${pad("Loại", 11)} Hướng`);
       for (const i of a.indicators) {
         const name = "  ".repeat(i.level) + i.name;

@@ -29,3 +29,15 @@ export function countedIndicators(indicators: readonly Indicator[]): Indicator[]
 export function indicatorCount(indicators: readonly Indicator[]): number {
   return countedIndicators(indicators).length;
 }
+
+/**
+ * How many indicators a plan's appendices count together. The two growth scenarios of one table (Phụ lục IIIa,
+ * the base, and IIIb, the high one) are the same indicators under two sets of targets and share one sheet: they
+ * count once, as the summary counts that sheet. Each appendix alone still counts its own (IIIa 13, IIIb 13).
+ */
+export function plannedIndicatorCount(appendices: readonly { id: string; layout: string; indicators: readonly Indicator[] }[]): number {
+  const base = appendices.find((a) => a.layout === "scenario" && /a$/i.test(a.id));
+  const high = appendices.find((a) => a.layout === "scenario" && /b$/i.test(a.id));
+  const paired = base && high ? high : null;
+  return appendices.reduce((n, a) => (a === paired ? n : n + indicatorCount(a.indicators)), 0);
+}

@@ -8,8 +8,12 @@ import type { Status } from "../model/status";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import { columnLetter, rowHeight, type Cell, type ConditionalRule, type SheetSpec } from "./plan";
 import type { AgencyName } from "../parse/agencies";
-import { REPORTING_LABELS, type ReportingCode } from "../evaluate/reporting";
+import { paceBlock, reportingBlock } from "./summaryReporting";
+import { printInBlocks } from "./blockPrint";
 import { canonicalAgencies } from "./agencyCells";
+import { PART_KEY, PART_MARK } from "./indicatorSheet";
+import { TASK_PROGRESS_LABELS, type TaskProgress, type TaskStatus } from "../evaluate/taskStatus";
+import { message } from "../i18n/messages";
 
 export const SUMMARY_SHEET = "Tổng hợp";
 /** The summary's table of sheets runs from this header to the total row: what a refresh reads to tell it is out of date. */
@@ -32,6 +36,8 @@ interface TaskListEntry {
   row: number;
   name: string;
   deadline: string;
+  /** The task's first row in the list: the one the distinct counts (the total row) count. */
+  first: boolean;
 }
 
 /** Every task by each of its lead agencies (canonical, as its sheet shows them), sheet and row. */
@@ -45,21 +51,31 @@ function taskListEntries(sheets: SheetSpec[]): TaskListEntry[] {
       const row = sheet.rows[r - 1]!;
       const lead = String(row[li]?.value ?? "").trim();
       const agencies = lead === "" ? ["(không ghi cơ quan chủ trì)"] : lead.split("; ");
-      for (const agency of agencies) entries.push({ agency, sheet, row: r, name: String(row[ni]?.value ?? ""), deadline: String(row[di]?.value ?? "") });
+      for (const agency of agencies) entries.push({ agency, sheet, row: r, name: String(row[ni]?.value ?? ""), deadline: String(row[di]?.value ?? ""), first: false });
     }
   }
-  return entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
+  entries.sort((a, b) => a.agency.localeCompare(b.agency, "vi") || a.sheet.name.localeCompare(b.sheet.name) || a.row - b.row);
+  const seen = new Set<string>();
+  for (const e of entries) {
+    const key = `${e.sheet.name}\u0000${e.row}`;
+    e.first = !seen.has(key);
+    seen.add(key);
+  }
+  return entries;
 }
 
-/** The task statuses each count of the summary's task table adds up. */
-const TASK_COUNTS: { header: string; codes: string[] }[] = [
-  { header: "Hoàn thành", codes: ["done_on_time", "done_late", "done"] },
-  { header: "Đang thực hiện", codes: ["on_track", "due_soon", "continuous", "no_deadline"] },
-  { header: "Quá hạn", codes: ["overdue"] },
-  { header: "Sắp đến hạn", codes: ["due_soon"] },
-  { header: "Không thực hiện", codes: ["dropped"] },
-  { header: "Lỗi nhập liệu", codes: ["invalid"] },
+/**
+ * The counts of the summary's task table: where the tasks stand, six columns that never overlap (they add up to
+ * the number of tasks; the list's column I), then "trong đó" the tasks not done that are overdue or due soon
+ * (a part of the columns before, never added to them; the list's status codes in column H).
+ */
+const TASK_PROGRESS_COUNTS: TaskProgress[] = ["done", "in_progress", "not_started", "unreported", "dropped", "invalid"];
+const TASK_COUNTS: { header: string; column: "H" | "I"; code: TaskStatus | TaskProgress }[] = [
+  ...TASK_PROGRESS_COUNTS.map((p) => ({ header: TASK_PROGRESS_LABELS[p].vi, column: "I" as const, code: p })),
+  { header: "Trong đó: quá hạn", column: "H", code: "overdue" },
+  { header: "Trong đó: sắp đến hạn", column: "H", code: "due_soon" },
 ];
+const TASK_NOTES = ["sheet.taskSumColumns", "sheet.taskSumOfWhich", "sheet.taskSumOnce"] as const;
 
 /** The summary's list: every indicator that names a responsible agency, by agency, sheet and row. */
 function listEntries(sheets: SheetSpec[], extra?: readonly AgencyName[]): ListEntry[] {
@@ -68,9 +84,11 @@ function listEntries(sheets: SheetSpec[], extra?: readonly AgencyName[]): ListEn
     const ai = sheet.columns.findIndex((c) => c.key === "agency");
     const ni = sheet.columns.findIndex((c) => c.key === "name");
     const ti = sheet.columns.findIndex((c) => c.key === "target");
+    const pi = sheet.columns.findIndex((c) => c.key === PART_KEY);
     if (ai < 0) continue;
     for (const [, r] of Object.entries(sheet.rowOf)) {
       const row = sheet.rows[r - 1]!;
+      if (pi >= 0 && row[pi]?.value === PART_MARK) continue; // a part of a packed row: counted in its row
       const agency = row[ai]?.value;
       if (typeof agency !== "string" || agency.trim() === "") continue;
       // One entry per agency the cell names, by the directory's canonical name ("Sở Lao động-Thương binh …" and
@@ -103,12 +121,16 @@ export function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets
     const r = rows.length + 1;
     const code = col(sheet, `h:${mainBlock(sheet)}:code`)!;
     const range = `${quote(sheet.name)}!$${code}$${sheet.dataRows!.first}:$${code}$${sheet.dataRows!.last}`;
+    // One count (model/counting.ts): a packed row counts once, by its combined status; its parts (marked in the
+    // sheet's hidden part column) are never counted beside it.
+    const part = col(sheet, PART_KEY);
+    const parts = part ? `,${quote(sheet.name)}!$${part}$${sheet.dataRows!.first}:$${part}$${sheet.dataRows!.last},"<>${PART_MARK}"` : "";
     rows.push(
       pad([
         {},
         { value: sheet.name, style: "sumLabel" },
         { formula: `SUM(D${r}:J${r})`, style: "sumNumber" },
-        ...JUDGED.map((s) => ({ formula: `COUNTIF(${range},"${s}")`, style: "sumNumber" })),
+        ...JUDGED.map((s) => ({ formula: part ? `COUNTIFS(${range},"${s}"${parts})` : `COUNTIF(${range},"${s}")`, style: "sumNumber" })),
         { formula: rate(r), style: "sumPercent" },
       ]),
     );
@@ -128,23 +150,16 @@ export function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets
   );
   rows.push(pad([]));
 
-  // Who has reported for the latest period, counted live from the reporting sheet.
-  const latest = reporting?.rows[reporting.dataRows!.first - 1];
-  if (reporting && typeof latest?.[0]?.value === "string") {
-    const key = latest[0].value;
-    const { first, last } = reporting.dataRows!;
-    const at = (k: string) => `${quote(reporting.name)}!$${col(reporting, k)}$${first}:$${col(reporting, k)}$${last}`;
-    const codes: ReportingCode[] = ["on_time", "late", "complete", "missing", "not_due"];
-    rows.push(pad([{}, { value: `Tình hình báo cáo — ${String(latest[1]?.value ?? key)}`, style: "sumHeader" }, { value: "Số cơ quan", style: "sumHeader" }, ...codes.map((c) => ({ value: `${REPORTING_LABELS[c].symbol} ${REPORTING_LABELS[c].vi}`, style: "sumHeader" }))]));
-    const r = rows.length + 1;
-    rows.push(
-      pad([
-        {},
-        { value: "Các cơ quan báo cáo chỉ tiêu", style: "sumLabel" },
-        { formula: `SUM(D${r}:H${r})`, style: "sumNumber" },
-        ...codes.map((c) => ({ formula: `SUMPRODUCT((${at("mark")}="${key}")*(${at("h:code")}="${c}"))`, style: "sumNumber" })),
-      ]),
-    );
+  // Who has reported for every period begun (the overdue and late first, named), and how many indicators are
+  // behind pace per appendix: live from the reporting sheet and the Tiến độ columns (summaryReporting.ts).
+  const blockHeights: Record<string, number> = {};
+  const blockMerges: string[] = [];
+  for (const make of [(top: number) => (reporting ? reportingBlock(reporting, top) : null), (top: number) => paceBlock(sheets, top)]) {
+    const block = make(rows.length + 1);
+    if (!block) continue;
+    rows.push(...block.rows.map(pad));
+    Object.assign(blockHeights, block.heights);
+    blockMerges.push(...block.merges);
     rows.push(pad([]));
   }
 
@@ -160,8 +175,8 @@ export function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets
   // wildcard and ">0" as a comparison).
   const taskEntries = taskListEntries(taskSheets);
   const taskAgencies = [...new Set(taskEntries.map((e) => e.agency))].sort((a, b) => a.localeCompare(b, "vi"));
-  // The task table (a blank row, its header, a row per agency, the total) when the workbook has task sheets.
-  const taskTableRows = taskSheets.length > 0 ? 2 + taskAgencies.length + 1 : 0;
+  // The task table (a blank row, its header, a row per agency, the total, its notes) when the workbook has task sheets.
+  const taskTableRows = taskSheets.length > 0 ? 2 + taskAgencies.length + 1 + TASK_NOTES.length : 0;
   const firstListRow = rows.length + 1 + sortedAgencies.length + taskTableRows + 3; // the agency rows, a blank row, the list's title and header
   const lastListRow = Math.max(firstListRow + entries.length - 1, firstListRow);
   for (const agency of sortedAgencies) {
@@ -173,35 +188,36 @@ export function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets
   const firstTaskListRow = firstListRow + entries.length + 3; // after the indicator list's rows: a blank row, the title, the header
   const lastTaskListRow = Math.max(firstTaskListRow + taskEntries.length - 1, firstTaskListRow);
   let taskHeader = 0;
+  const taskNoteRows: number[] = [];
   if (taskSheets.length > 0) {
     rows.push(pad([]));
     taskHeader = rows.length + 1;
     rows.push(pad([{}, { value: "Nhiệm vụ theo cơ quan chủ trì", style: "sumHeader" }, { value: "Số nhiệm vụ", style: "sumHeader" }, ...TASK_COUNTS.map((c) => ({ value: c.header, style: "sumHeader" }))]));
-    const inList = (r: number, codes: string[]) =>
-      `SUMPRODUCT(($B$${firstTaskListRow}:$B$${lastTaskListRow}=$B${r})*(${codes.map((c) => `($H$${firstTaskListRow}:$H$${lastTaskListRow}="${c}")`).join("+")}))`;
-    const first = rows.length + 1;
+    // An agency's row counts its list rows; the total counts each task once, over the list's first-row flags (J).
+    const range = (c: string) => `$${c}$${firstTaskListRow}:$${c}$${lastTaskListRow}`;
+    const inList = (r: number, c: (typeof TASK_COUNTS)[number]) => `SUMPRODUCT((${range("B")}=$B${r})*(${range(c.column)}="${c.code}"))`;
     for (const agency of taskAgencies) {
       const r = rows.length + 1;
-      rows.push(pad([{}, { value: agency, style: "sumLabel" }, { formula: `SUMPRODUCT(--($B$${firstTaskListRow}:$B$${lastTaskListRow}=$B${r}))`, style: "sumNumber" }, ...TASK_COUNTS.map((c) => ({ formula: inList(r, c.codes), style: "sumNumber" }))]));
+      rows.push(pad([{}, { value: agency, style: "sumLabel" }, { formula: `SUMPRODUCT(--(${range("B")}=$B${r}))`, style: "sumNumber" }, ...TASK_COUNTS.map((c) => ({ formula: inList(r, c), style: "sumNumber" }))]));
     }
-    const total = rows.length + 1;
     rows.push(
       pad([
         {},
         { value: SUMMARY_TOTAL, style: "sumHeader" },
-        ...Array.from({ length: 1 + TASK_COUNTS.length }, (_, k) => {
-          const c = columnLetter(3 + k);
-          return { formula: `SUM(${c}${first}:${c}${total - 1})`, style: "sumNumber" };
-        }),
+        { formula: `SUM(${range("J")})`, style: "sumNumber" },
+        ...TASK_COUNTS.map((c) => ({ formula: `SUMPRODUCT((${range("J")}=1)*(${range(c.column)}="${c.code}"))`, style: "sumNumber" })),
       ]),
     );
+    for (const code of TASK_NOTES) {
+      taskNoteRows.push(rows.length + 1);
+      rows.push(pad([{}, { value: message(code).vi, style: "note" }]));
+    }
   }
   rows.push(pad([]));
 
   // Every indicator by agency with its live status: the shortfalls stand out in red, in colour or not.
   const listTitle = rows.length + 1;
   rows.push(pad([{}, { value: "CHỈ TIÊU THEO CƠ QUAN CHỦ TRÌ (chỉ tiêu không đạt, gần đạt và lỗi nhập liệu được tô màu)", style: "title" }]));
-  const listHeader = rows.length + 1;
   rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Chỉ tiêu", style: "sumHeader" }, { value: "Trang", style: "sumHeader" }, { value: "Chỉ tiêu kế hoạch", style: "sumHeader" }, { value: "Thực hiện", style: "sumHeader" }, { value: "Trạng thái", style: "sumHeader" }]));
   for (const e of entries) {
     const block = mainBlock(e.sheet);
@@ -221,8 +237,13 @@ export function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets
   }
   if (taskSheets.length > 0) {
     rows.push(pad([]));
-    rows.push(pad([{}, { value: "NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ (một dòng cho mỗi cơ quan chủ trì của nhiệm vụ)", style: "title" }]));
-    rows.push(pad([{}, { value: "Cơ quan chủ trì", style: "sumHeader" }, { value: "Nhiệm vụ", style: "sumHeader" }, { value: "Trang", style: "sumHeader" }, { value: "Thời hạn", style: "sumHeader" }, { value: "Hạn", style: "sumHeader" }, { value: "Trạng thái", style: "sumHeader" }, { value: "Mã trạng thái", style: "sumHeader" }]));
+    rows.push(pad([{}, { value: "NHIỆM VỤ THEO CƠ QUAN CHỦ TRÌ (một dòng cho mỗi cơ quan chủ trì của nhiệm vụ; cột Tính vào tổng là 1 ở dòng đầu của mỗi nhiệm vụ)", style: "title" }]));
+    rows.push(
+      pad([
+        {},
+        ...["Cơ quan chủ trì", "Nhiệm vụ", "Trang", "Thời hạn", "Hạn", "Trạng thái", "Mã trạng thái", "Mã tình hình", "Tính vào tổng"].map((value) => ({ value, style: "sumHeader" })),
+      ]),
+    );
     for (const e of taskEntries) {
       const ref = (key: string) => `${quote(e.sheet.name)}!${col(e.sheet, key)!}${e.row}`;
       rows.push(
@@ -233,8 +254,10 @@ export function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets
           { value: e.sheet.name, style: "sumLabel" },
           { value: e.deadline, style: "sumLabel" },
           { formula: `IF(${ref("due")}="","",${ref("due")})`, style: "date" },
-          { formula: ref("status:task"), style: "status" },
+          { formula: ref("status:task"), style: "taskStatus" },
           { formula: ref("h:task:code"), style: "helper" },
+          { formula: ref("h:task:progress"), style: "helper" },
+          { value: e.first ? 1 : 0, style: "helper" },
         ]),
       );
     }
@@ -254,15 +277,16 @@ export function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets
   rows.forEach((cells, k) => {
     if (k >= headerRow) heights[String(k + 1)] = rowHeight(cells, columns);
   });
-  return {
+  // Each printed page starts with a header: breaks before blocks, headers repeated in a long one (blockPrint.ts).
+  return printInBlocks({
     name: SUMMARY_SHEET,
     kind: "summary",
     plan: null,
     appendix: null,
     columns,
     rows,
-    heights: { ...heights, "1": 22, "4": 26, [String(headerRow)]: 30, [String(agencyHeader)]: 30, ...(taskHeader ? { [String(taskHeader)]: 30 } : {}) },
-    merges: [`B1:L1`, `B2:L2`, `B3:L3`, `B${listTitle}:L${listTitle}`],
+    heights: { ...heights, ...blockHeights, "1": 22, "4": 26, [String(headerRow)]: 30, [String(agencyHeader)]: 30, ...(taskHeader ? { [String(taskHeader)]: 30 } : {}), ...Object.fromEntries(taskNoteRows.map((r) => [String(r), 14])) },
+    merges: [`B1:L1`, `B2:L2`, `B3:L3`, `B${listTitle}:L${listTitle}`, ...blockMerges],
     table: null,
     dataRows: { first: firstListRow, last: lastListRow },
     rowOf: {},
@@ -274,13 +298,14 @@ export function buildSummarySheet(catalog: Catalog, planIds: string[], allSheets
       paperSize: 9,
       fitToWidth: 1,
       fitToHeight: 0,
-      // The counts per appendix and per agency (what a manager reads first); the full list on request.
-      titleRows: printList ? `${listHeader}:${listHeader}` : null,
+      // The counts per appendix and per agency (what a manager reads first); the full list on request. Each
+      // block's header starts its pages (printInBlocks), so no one row repeats.
+      titleRows: null,
       area: `B1:L${printList ? lastListRow : listTitle - 2}`,
       header: `&L&8Theo dõi chỉ tiêu — tổng hợp&R&8Số liệu đến ${asOf}`,
       footer: `&C&8Trang &P/&N`,
     },
     protect: false,
     tabColor: "1F4E78",
-  };
+  });
 }

@@ -136,7 +136,11 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
     return { title: `Phiếu báo cáo — ${opts.form.agency}`, styles: STYLES, sheets: [summary, ...sheets, lists.sheet, ...stamp], names: lists.names };
   }
   const reportYear = reportYearOf(sheets, opts.asOf);
-  const report = compactFormulas(buildReportSheet(sheets, reportYear, opts.asOf));
+  // The report's targets (its "So với kế hoạch") and the place it is signed in, when its plans share one province.
+  const reported = catalog.plans.filter((p) => planIds.includes(p.id));
+  const provinces = [...new Set(reported.map((p) => p.province.trim()))];
+  const indicators = new Map(reported.flatMap((p) => p.appendices.flatMap((a) => a.indicators.map((i) => [i.id, i] as const))));
+  const report = compactFormulas(buildReportSheet(sheets, reportYear, opts.asOf, { indicators, place: provinces.length === 1 ? provinces[0] : "" }));
   const directory = buildDirectorySheet({ plans: catalog.plans.filter((p) => planIds.includes(p.id)) }, opts.agencies);
   const cycle: SheetSpec[] = [];
   if (opts.calendar) {

@@ -10,6 +10,11 @@ import { generateCatalog } from "../../src/bench/generate";
 import { recalculatedCsv } from "../helpers/libreoffice";
 import { createExcelModel } from "../excel/model";
 import type { Catalog } from "../../src/model";
+import { countedIndicators, indicatorCount } from "../../src/model/counting";
+import { reportingAgencies } from "../../src/sheets/agencyCells";
+import { readExisting, entriesOf, snapshotOfPlan } from "../../src/sheets/existing";
+import { reportCountsOf } from "../../src/taskpane/report";
+import { appendix, childrenOf, row, seedCatalog } from "../helpers/seedCatalog";
 
 /**
  * The summary's per-agency counts: one short formula per cell whatever the number of sheets (Excel allows 8,192
@@ -74,3 +79,39 @@ describe("the summary's per-agency counts", () => {
     expect(m.stats.failures).toEqual([]);
   }, 120_000);
 });
+
+test("a packed row counts once, by its parts' worst status, per appendix and per agency; its parts are never counted beside it (recalculated in LibreOffice)", async () => {
+  const TV = "TV-QD77-2025";
+  const part = (code: string, k: number) => childrenOf(row(TV, "II", code))[k]!.id;
+  const entries = [
+    { key: part("1", 0), value: 7.2 }, // met
+    { key: part("1", 1), value: 1.5 }, // short: the packed row is short
+    { key: part("2", 0), value: 101 },
+    { key: part("2", 1), value: 4302 }, // both met: the packed row is met
+    { key: row(TV, "II", "4").id, value: 31000 }, // a row of its own, met
+  ].map((e, k) => ({ ...e, period: "2025", line: k + 1 }));
+  const catalog = seedCatalog().catalog;
+  const plan = applyEntries(buildWorkbookPlan(catalog, { asOf: "31/12/2025", plans: [TV] }), entries).plan;
+  const file = join(mkdtempSync(join(tmpdir(), "im-summary-packed-")), "summary.xlsx");
+  await writeWorkbookFile(plan, file);
+  const rows = recalculatedCsv(file);
+  const sheet = plan.sheets.find((s) => s.name === `${TV} II`)!;
+  const line = rows.find((r) => r[1] === sheet.name)!;
+  const ii = appendix(TV, "II");
+  expect(Number(line[2])).toBe(indicatorCount(ii));
+  expect(Number(line[2])).toBe(23);
+  // By status, as the report counts the same sheet from the engine's judgements.
+  const engine = reportCountsOf(catalog, { ...plan, sheets: [sheet] }, entriesOf(readExisting(snapshotOfPlan(plan.sheets))), "2025");
+  const [exceeded, met, near, shortfall, noData] = line.slice(3, 8).map(Number);
+  expect([exceeded, met, near! + shortfall!, noData]).toEqual([engine.exceeded, engine.met, engine.notMet.length, engine.noData]);
+  expect(met! + exceeded!).toBe(2);
+  expect(near! + shortfall!).toBe(1);
+  // Per agency: the list has one row per counted indicator and agency, none for a part; the agency rows add up to it.
+  const listHeader = rows.findIndex((r) => r[1] === "Cơ quan chủ trì" && r[2] === "Chỉ tiêu");
+  const agencyHeader = rows.findIndex((r) => r[1] === "Cơ quan chủ trì" && r[2] === "Số chỉ tiêu");
+  const until = (from: number) => rows.slice(from, rows.findIndex((r, k) => k >= from && r[1] === ""));
+  const list = until(listHeader + 1);
+  expect(list.filter((r) => r[3] === sheet.name)).toHaveLength(countedIndicators(ii).reduce((n, i) => n + reportingAgencies(i.agency).length, 0));
+  const agencies = until(agencyHeader + 1);
+  expect(agencies.reduce((n, r) => n + Number(r[2]), 0)).toBe(list.length);
+}, 180_000);
