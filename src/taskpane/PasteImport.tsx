@@ -1,10 +1,11 @@
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { Button, Input, Text, Textarea } from "@fluentui/react-components";
 import type { Lang } from "../i18n/messages";
 import type { Direction, Plan } from "../model";
 import { parsePastedTable } from "../parse/document";
 import { correctPlan, KIND_LABELS, readingOf, type Correction } from "../parse/reading";
 import { t } from "./strings";
+import type { Said, Slot } from "./notice";
 
 /**
  * Importing an appendix table that is not in the seed catalog: pasted text or the selected range in Excel. The
@@ -17,7 +18,12 @@ export function PasteImport(props: {
   readSelection: () => Promise<string | null>;
   canSelect: boolean;
   onWrite: (plan: Plan) => void;
-  onError: (title: string, text: string) => void;
+  /** A table that cannot be read: said beside the "Read the table" button. */
+  onError: (line: Said) => void;
+  /** A table read: the error of an earlier try no longer applies. */
+  onRead: () => void;
+  /** The place beside an action where its spinner and result show. */
+  outcome: (at: Slot) => ReactNode;
   /** The table's short name (kept by the pane from one paste to the next). */
   name: string;
   onName: (name: string) => void;
@@ -36,10 +42,13 @@ export function PasteImport(props: {
     setColumns(!result.ok ? result.targetColumns ?? [] : []);
     if (!result.ok) {
       setRead(null);
-      props.onError(t(lang, "pasteTitle"), result.error[lang]);
+      // No target column: the pane's own words (the engine's message is the command line's, with its option).
+      const offered = result.targetColumns ?? [];
+      props.onError(offered.length > 0 ? { key: "noTargetColumnPane", params: { columns: offered.map((c) => `“${c}”`).join(", ") } } : result.error);
       return;
     }
     setRead({ plan: result.plan, skipped: result.skipped.length });
+    props.onRead();
   };
 
   const corrected = useMemo(() => (read ? correctPlan(read.plan, corrections) : null), [read, corrections]);
@@ -73,6 +82,7 @@ export function PasteImport(props: {
           </Button>
         )}
       </div>
+      {props.outcome("paste-read")}
       {columns.length > 0 && (
         <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }} data-testid="target-columns">
           {columns.map((c) => (
@@ -140,6 +150,7 @@ export function PasteImport(props: {
           <Button appearance="primary" onClick={() => props.onWrite(corrected)} disabled={props.busy} data-testid="paste-write">
             {t(lang, "writeTable")}
           </Button>
+          {props.outcome("paste-write")}
         </>
       )}
     </section>

@@ -150,6 +150,35 @@ export const UI = {
   conflict: { vi: "Mâu thuẫn, không đưa vào", en: "Conflict, not collected" },
   collectApply: { vi: "Đưa vào workbook", en: "Write into the workbook" },
   collectDone: { vi: "Đã đưa {n} số liệu vào workbook; {b} ô số liệu đã được sao lưu trước khi ghi.", en: "Collected {n} entries; {b} entries were backed up before writing." },
+  // Results where the user looks (issue #21): notices, the preview's sheets, dates, plan labels.
+  dismiss: { vi: "Đóng thông báo", en: "Dismiss" },
+  failed: { vi: "Không hoàn tất được thao tác.", en: "The action could not be completed." },
+  elsewhere: {
+    vi: "Cũng có trong tệp tải về (bản xem thử không hiện các trang này): {names}.",
+    en: "Also in the downloaded file (the preview does not show these sheets): {names}.",
+  },
+  noTargetColumnPane: {
+    vi: "Bảng không có cột chỉ tiêu kế hoạch, nên chưa biết mức cần đạt của từng dòng. Nếu cột {columns} ghi mức cần đạt, bấm nút “Đọc cột … làm chỉ tiêu” bên dưới.",
+    en: "The table has no target column, so the level each row must reach is not known. If {columns} holds the levels to reach, press “Read … as targets” below.",
+  },
+  statusCounts: {
+    vi: "Chỉ tiêu theo trạng thái (kỳ chính của mỗi trang, đếm như trang Tổng hợp):",
+    en: "Indicators by status (each sheet's main period, counted as the summary counts them):",
+  },
+  indicatorsWithStatus: { vi: "Số chỉ tiêu có trạng thái này", en: "Indicators with this status" },
+  packedParts: { vi: "Các phần của dòng này", en: "Parts of this row" },
+  unnumbered: { vi: "chưa ghi số", en: "unnumbered" },
+  dateHint: { vi: "dd/mm/yyyy", en: "dd/mm/yyyy" },
+  dateInvalid: {
+    vi: "“{text}” không phải là ngày: ghi dạng ngày/tháng/năm, ví dụ 31/12/2025.",
+    en: "“{text}” is not a date: type day/month/year, e.g. 31/12/2025.",
+  },
+  sheetsOfPreview: { vi: "Trang chỉ tiêu", en: "Indicator sheets" },
+  sheetsOfTasks: { vi: "Trang nhiệm vụ", en: "Task sheets" },
+  paneTabs: { vi: "Chức năng", en: "Functions" },
+  // Issue #21, the user guide: the pane's link to help.html.
+  help: { vi: "Hướng dẫn", en: "Help" },
+  helpTitle: { vi: "Mở hướng dẫn sử dụng (cửa sổ mới)", en: "Open the user guide (new window)" },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type UiKey = keyof typeof UI;

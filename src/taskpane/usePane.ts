@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Lang } from "../i18n/messages";
 import type { Catalog, Plan } from "../model";
 import type { WorkbookHost } from "../hosts/host";
@@ -7,7 +7,7 @@ import type { Entries } from "../sheets/indicatorSheet";
 import { columnLetter, type SheetPlan } from "../sheets/plan";
 import { buildWorkbookPlan, nowVi, SUMMARY_SHEET, todayVi } from "../sheets/workbook";
 import { changeSummary, type Refresh } from "../sheets/merge";
-import { judgePaceSheets, judgeSheets, type JudgedCell } from "./judging";
+import { judgePaceSheets, judgeSheets, indicatorsById, type JudgedCell } from "./judging";
 import type { Pace } from "../evaluate/pace";
 import { judgeTaskSheets, type JudgedTask } from "./taskJudging";
 import { preference, setPreference } from "./platform";
@@ -15,19 +15,33 @@ import { openWorkbook } from "./opening";
 import { t } from "./strings";
 import type { Calendar } from "../model/period";
 import { DEFAULT_REPORT_DAY, type Identity } from "../sheets/identity";
-import { refreshWorkbook } from "../sheets/merge";
-import { splitMaster, type AgencyForm } from "../sheets/forms";
-import type { Collected, ReturnedForm } from "../sheets/collect";
 import { reportingRows, type ReportingRow } from "../sheets/reportingSheet";
+import { countedIndicators } from "../model/counting";
+import { same, yieldToBrowser, type Notice, type Said, type Slot } from "./notice";
+import { save, useCycle, type Cycle } from "./useCycle";
 
 /**
  * The pane's one hook: the host's actions (load, refresh, restore, download, select a cell) and the state they
- * share — the plan on screen, the entries, what is busy, the notice to show, the sheets the last action wrote.
- * Screens get it as `pane` and hold only their own form state, so a new tab is one new file.
+ * share — the plan on screen, the entries, what is busy and where, the notice to show and where, the sheet the
+ * preview shows. Screens get it as `pane` and hold only their own form state, so a new tab is one new file. The
+ * reporting cycle's actions are in useCycle.ts.
  */
-export type Notice = { kind: "success" | "info" | "warning" | "error"; title: string; text: string; details?: string; sheets?: string[] };
+export type { Notice } from "./notice";
 
-export interface Pane {
+/** What is running, and beside which action its spinner shows. */
+export interface Busy {
+  label: string;
+  at: Slot;
+}
+
+/** The preview's sheet to show (and the input to focus there); seq tells a repeated request from the last one. */
+export interface Shown {
+  name: string;
+  focus: string | null;
+  seq: number;
+}
+
+export interface Pane extends Cycle {
   host: WorkbookHost;
   preview: PreviewHost | null;
   lang: Lang;
@@ -39,37 +53,35 @@ export interface Pane {
   judged: JudgedCell[];
   /** Every task of the task sheets, judged. */
   judgedTasks: JudgedTask[];
+  /** The busy label, or null. */
   busy: string | null;
+  busyAt: Busy | null;
   notice: Notice | null;
-  setNotice: (n: Notice | null) => void;
-  fail: (e: unknown) => void;
+  /** Shows a notice beside its action (a new one takes the view and the focus once); null clears it. */
+  tell: (n: Omit<Notice, "seq"> | null) => void;
+  /** True the first time it is asked for a notice: the notice then takes the focus. */
+  takeFocus: (seq: number) => boolean;
+  fail: (e: unknown, at: Slot) => void;
   pending: Refresh | null;
   protect: boolean;
   setProtect: (on: boolean) => void;
-  load: (source: Catalog, plans: string[], appendices: string[], calendar?: Calendar) => Promise<void>;
+  load: (source: Catalog, plans: string[], appendices: string[], calendar?: Calendar, at?: Slot) => Promise<void>;
   /** The pace of each row of the sheets with periods, by "sheet|id". */
   paces: Map<string, Pace>;
   /** Who has reported, by period (latest first) and agency: the reporting sheet as the engine reads it. */
   reporting: ReportingRow[];
-  /** The agencies' forms split off the workbook, ready to download. */
-  forms: AgencyForm[];
-  split: () => Promise<void>;
-  downloadForm: (file: string) => Promise<void>;
-  downloadForms: () => Promise<void>;
-  /** Reads returned forms and lists what they bring; nothing is written until applyCollect. */
-  readForms: (files: File[]) => Promise<void>;
-  pendingCollect: Collected | null;
-  applyCollect: () => Promise<void>;
   importTable: (pasted: Plan) => void;
   refresh: (dryRun: boolean) => Promise<void>;
   restore: () => Promise<void>;
-  download: () => Promise<void>;
+  download: (at: Slot) => Promise<void>;
   typeEntry: (id: string, block: string, value: string | number | null) => void;
   showCell: (c: Pick<JudgedCell, "sheet" | "id" | "block">) => void;
   /** Shows a sheet: Excel activates it; the preview shows its table. */
   showSheet: (name: string) => void;
-  /** The preview's sheet on screen (null: the first). */
-  shownSheet: string | null;
+  /** Whether this host can show a sheet (the preview shows only the appendix and task sheets). */
+  canShow: (name: string) => boolean;
+  /** The preview's sheet to show (null: the first). */
+  shown: Shown | null;
   /**
    * The short name of the next pasted table: "Bảng dán 1" at first, then the last one used, so that a revised
    * version of the same table is recognised as that table (and refreshed); staff rename it for another table.
@@ -77,6 +89,9 @@ export interface Pane {
   pasteName: string;
   setPasteName: (name: string) => void;
 }
+
+/** The preview shows these kinds of sheets as tables; the others (summary, report, directory …) only in the file. */
+const PREVIEWED = ["indicators", "scenario", "tasks"];
 
 export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLang: Lang }): Pane {
   const { host } = props;
@@ -86,64 +101,88 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
   const [lang, setLang] = useState<Lang>(props.initialLang);
   const [plan, setPlan] = useState<SheetPlan | null>(null);
   const [entries, setEntries] = useState<Entries>({ actuals: {}, notes: {}, baselines: {} });
-  const [busy, setBusy] = useState<string | null>(null);
+  const [busyAt, setBusy] = useState<Busy | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [pending, setPending] = useState<Refresh | null>(null);
   const [protect, setProtectState] = useState(preference("protect") !== "off");
-  const [shownSheet, setShownSheet] = useState<string | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
   const [pasteName, setPasteName] = useState<string>(t(props.initialLang, "pasteDefault", { n: 1 }));
+  const seq = useRef(0);
+  const focused = useRef(0);
 
   const switchLanguage = () => {
     const next: Lang = lang === "vi" ? "en" : "vi";
     setLang(next);
     setPreference("lang", next);
+    document.documentElement.lang = next;
   };
   const setProtect = (on: boolean) => {
     setProtectState(on);
     setPreference("protect", on ? "on" : "off");
   };
-  const fail = (e: unknown) => setNotice({ kind: "error", title: t(lang, "error"), text: lang === "vi" ? "Không hoàn tất được thao tác." : "The action could not be completed.", details: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) });
+  const tell = useCallback((n: Omit<Notice, "seq"> | null) => setNotice(n ? { ...n, seq: ++seq.current } : null), []);
+  const takeFocus = useCallback((s: number) => (s > focused.current ? ((focused.current = s), true) : false), []);
+  const fail = (e: unknown, at: Slot) =>
+    tell({ kind: "error", at, title: { key: "error" }, lines: [{ key: "failed" }], details: [same(e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e))] });
 
-  /** Runs an action with its busy label; a failure becomes the error notice. */
-  const busyWith = async (label: string, action: () => Promise<void>) => {
-    setBusy(label);
+  /** Runs an action with its spinner beside it, after the browser has painted the spinner; a failure becomes the error notice there. */
+  const busyWith = async (label: string, at: Slot, action: () => Promise<void>) => {
+    setBusy({ label, at });
     try {
+      await yieldToBrowser();
       await action();
     } catch (e) {
-      fail(e);
+      fail(e, at);
     } finally {
       setBusy(null);
     }
   };
 
-  const load = (source: Catalog, plans: string[], appendices: string[], calendar?: Calendar) =>
-    busyWith(t(lang, "loading"), async () => {
-      setNotice(null);
+  const load = (source: Catalog, plans: string[], appendices: string[], calendar?: Calendar, at: Slot = "load") =>
+    busyWith(t(lang, "loading"), at, async () => {
+      tell(null);
       // A workbook of its own identity: the forms split from it are known as its forms when they come back.
       const identity: Identity = { kind: "master", master: newId(), versions: {}, calendar: calendar ?? null, reportDay: DEFAULT_REPORT_DAY };
       const built = buildWorkbookPlan(source, { asOf: todayVi(), plans, appendices, protect, calendar, identity });
+      await yieldToBrowser();
       const result = await host.load(built);
-      const written = built.sheets.filter((s) => result.written.includes(s.name));
-      const indicators = written.filter((s) => s.kind !== "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
-      const tasks = written.filter((s) => s.kind === "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
+      const hidden = new Set(built.sheets.filter((s) => s.hidden).map((s) => s.name));
+      const written = built.sheets.filter((s) => result.written.includes(s.name) && !hidden.has(s.name));
+      // Counted by the one rule (model/counting.ts): a packed row is one indicator, its parts are not counted beside it.
+      const byId = indicatorsById(source);
+      const rowsOf = (kinds: string[]) => written.filter((s) => kinds.includes(s.kind)).flatMap((s) => Object.keys(s.rowOf));
+      const indicators = countedIndicators(rowsOf(["indicators", "scenario"]).flatMap((id) => byId.get(id) ?? [])).length;
+      const tasks = rowsOf(["tasks"]).length;
+      await yieldToBrowser();
       setPlan(preview ? preview.plan() : built);
       setEntries(await host.readEntries());
-      const lines = [t(lang, "loaded", { sheets: result.written.length, indicators }) + (tasks > 0 ? ` ${t(lang, "loadedTasks", { tasks })}` : "")];
-      if (result.existing.length) lines.push(t(lang, "existing", { names: result.existing.join(", ") }));
-      if (result.existing.includes(SUMMARY_SHEET) && result.written.length > 0) lines.push(t(lang, "summaryStale"));
-      for (const d of result.degraded) lines.push(d[lang]);
-      const shown = written.filter((s) => !s.hidden).map((s) => s.name);
-      setNotice({ kind: result.existing.length || result.degraded.length ? "warning" : "success", title: t(lang, "tabLoad"), text: lines.join(" "), sheets: shown });
+      const existing = result.existing.filter((n) => !hidden.has(n));
+      const lines: Said[] = [{ key: "loaded", params: { sheets: written.length, indicators } }];
+      if (tasks > 0) lines.push({ key: "loadedTasks", params: { tasks } });
+      if (existing.length) lines.push({ key: "existing", params: { names: existing.join(", ") } });
+      if (existing.includes(SUMMARY_SHEET) && written.length > 0) lines.push({ key: "summaryStale" });
+      lines.push(...result.degraded);
+      const names = written.map((s) => s.name);
+      tell({
+        kind: existing.length || result.degraded.length ? "warning" : "success",
+        at,
+        title: { key: "tabLoad" },
+        lines,
+        sheets: names.filter((n) => canShowIn(built, n)),
+        elsewhere: names.filter((n) => !canShowIn(built, n)),
+      });
     });
+  /** Whether the host shows a sheet of this plan: Excel every sheet, the preview its appendix and task tables. */
+  const canShowIn = (p: SheetPlan | null, name: string) => !preview || PREVIEWED.includes(p?.sheets.find((s) => s.name === name)?.kind ?? "");
 
   const importTable = (pasted: Plan) => {
     setImported((list) => [...list.filter((p) => p.id !== pasted.id), pasted]);
-    void load({ plans: [pasted] }, [pasted.id], pasted.appendices.map((a) => `${pasted.id}.${a.id}`));
+    void load({ plans: [pasted] }, [pasted.id], pasted.appendices.map((a) => `${pasted.id}.${a.id}`), undefined, "paste-write");
   };
 
   const refresh = (dryRun: boolean) =>
-    busyWith(t(lang, "refreshing"), async () => {
-      setNotice(null);
+    busyWith(t(lang, "refreshing"), "refresh", async () => {
+      tell(null);
       const d = new Date();
       const result = await host.refresh(catalog, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect, dryRun });
       setPending(dryRun && result.changes.length > 0 ? result : null);
@@ -151,109 +190,44 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
         setPlan(preview ? preview.plan() : result.plan);
         setEntries(await host.readEntries());
       }
-      const summary = changeSummary(result.changes, lang).toLowerCase();
-      const text = result.changes.length === 0 ? t(lang, "noChanges") : dryRun ? t(lang, "changesFound", { summary }) : t(lang, "refreshed", { n: result.changes.length, b: result.backedUp });
-      setNotice({ kind: result.notices.length ? "warning" : "success", title: t(lang, "tabRefresh"), text, details: result.notices.length ? result.notices.map((n) => `${n.sheet}!${n.cell}: ${n[lang]}`).join("\n") : undefined });
+      const summary = { vi: changeSummary(result.changes, "vi").toLowerCase(), en: changeSummary(result.changes, "en").toLowerCase() };
+      const line: Said =
+        result.changes.length === 0
+          ? { key: "noChanges" }
+          : dryRun
+            ? { vi: t("vi", "changesFound", { summary: summary.vi }), en: t("en", "changesFound", { summary: summary.en }) }
+            : { key: "refreshed", params: { n: result.changes.length, b: result.backedUp } };
+      tell({
+        kind: result.notices.length ? "warning" : "success",
+        at: "refresh",
+        title: { key: "tabRefresh" },
+        lines: [line],
+        details: result.notices.length ? result.notices.map((n) => ({ vi: `${n.sheet}!${n.cell}: ${n.vi}`, en: `${n.sheet}!${n.cell}: ${n.en}` })) : undefined,
+      });
     });
 
   const restore = () =>
-    busyWith(t(lang, "refreshing"), async () => {
+    busyWith(t(lang, "refreshing"), "refresh", async () => {
+      tell(null);
       const result = await host.restore();
       setEntries(await host.readEntries());
       if (preview) setPlan(preview.plan());
-      setNotice({ kind: result.skipped.length ? "warning" : "success", title: t(lang, "restore"), text: t(lang, "restored", { n: result.edits.length }), details: result.skipped.map((n) => `${n.sheet}!${n.cell}: ${n[lang]}`).join("\n") || undefined });
-    });
-
-  const download = () =>
-    busyWith(t(lang, "downloading"), async () => {
-      if (!preview) return;
-      const blob = await preview.download();
-      const a = document.createElement("a");
-      a.href = URL.createObjectURL(blob);
-      a.download = "theo-doi-chi-tieu.xlsx";
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-    });
-
-  const [forms, setForms] = useState<AgencyForm[]>([]);
-  const [pendingCollect, setPendingCollect] = useState<Collected | null>(null);
-  const [returned, setReturned] = useState<ReturnedForm[]>([]);
-
-  const split = () =>
-    busyWith(t(lang, "splitting"), async () => {
-      setNotice(null);
-      const d = new Date();
-      const existing = await host.readWorkbook();
-      const refresh = refreshWorkbook(catalog, existing, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect });
-      const result = splitMaster(catalog, existing, refresh, { now: nowVi(d), masterFile: t(lang, "title") });
-      if (result.error) {
-        setForms([]);
-        setNotice({ kind: "error", title: t(lang, "splitTitle"), text: result.error[lang] });
-        return;
-      }
-      setForms(result.forms);
-      setNotice({ kind: "success", title: t(lang, "splitTitle"), text: t(lang, "splitDone", { n: result.forms.length }) });
-    });
-
-  const save = (blob: Blob, name: string) => {
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  };
-  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  const downloadForm = (file: string) =>
-    busyWith(t(lang, "downloading"), async () => {
-      const form = forms.find((f) => f.file === file);
-      if (!form) return;
-      const { formBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/forms");
-      save(new Blob([await formBytes(form.plan)], { type: XLSX }), form.file);
-    });
-  const downloadForms = () =>
-    busyWith(t(lang, "downloading"), async () => {
-      const { formsZip } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/forms");
-      const bytes = await formsZip(forms);
-      save(new Blob([bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer], { type: "application/zip" }), "phieu-bao-cao.zip");
-    });
-
-  const readForms = (files: File[]) =>
-    busyWith(t(lang, "collecting"), async () => {
-      setNotice(null);
-      const { readFormBytes } = await import(/* webpackChunkName: "xlsx-host" */ "../hosts/xlsx/forms");
-      const read: ReturnedForm[] = [];
-      const unreadable: string[] = [];
-      for (const f of files) {
-        try {
-          read.push(await readFormBytes(f.name, new Uint8Array(await f.arrayBuffer())));
-        } catch (e) {
-          unreadable.push(`${f.name}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
-      const d = new Date();
-      const { collected } = await host.collect(catalog, read, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect, dryRun: true });
-      const refused = unreadable.map((u) => ({ form: u.split(":")[0]!, sheet: "", cell: "", vi: `không đọc được như một tệp .xlsx (${u})`, en: `cannot be read as an .xlsx file (${u})` }));
-      setReturned(read);
-      setPendingCollect({ ...collected, refused: [...collected.refused, ...refused] });
-    });
-
-  const applyCollect = () =>
-    busyWith(t(lang, "refreshing"), async () => {
-      const d = new Date();
-      const { collected, refresh } = await host.collect(catalog, returned, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect, dryRun: false });
-      setPendingCollect(null);
-      if (refresh) {
-        setPlan(preview ? preview.plan() : refresh.plan);
-        setEntries(await host.readEntries());
-      }
-      setNotice({
-        kind: collected.refused.length || collected.conflicts.length ? "warning" : "success",
-        title: t(lang, "collectTitle"),
-        text: refresh ? t(lang, "collectDone", { n: collected.edits.length, b: refresh.backedUp }) : t(lang, "noChanges"),
+      tell({
+        kind: result.skipped.length ? "warning" : "success",
+        at: "refresh",
+        title: { key: "restore" },
+        lines: [result.summary],
+        details: result.skipped.length ? result.skipped.map((n) => ({ vi: `${n.sheet}!${n.cell}: ${n.vi}`, en: `${n.sheet}!${n.cell}: ${n.en}` })) : undefined,
       });
     });
+
+  const download = (at: Slot) =>
+    busyWith(t(lang, "downloading"), at, async () => {
+      if (!preview) return;
+      save(await preview.download(), "theo-doi-chi-tieu.xlsx");
+    });
+
+  const cycle = useCycle({ host, preview, catalog, lang, protect, busyWith, tell, setPlan, setEntries });
 
   const typeEntry = useCallback(
     (id: string, block: string, value: string | number | null) => {
@@ -264,18 +238,19 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
     [preview],
   );
 
-  /** The cell of an entry: its sheet's row for the indicator and the period's input column. */
+  /** The cell of an entry: Excel selects it on its sheet; the preview shows its sheet and focuses its input. */
   const showCell = (c: Pick<JudgedCell, "sheet" | "id" | "block">) => {
+    if (preview) return setShown((s) => ({ name: c.sheet, focus: `input-${c.id}-${c.block}`, seq: (s?.seq ?? 0) + 1 }));
     const sheet = plan?.sheets.find((s) => s.name === c.sheet);
     const col = sheet?.columns.findIndex((k) => k.key === `actual:${c.block}`) ?? -1;
     const row = sheet?.rowOf[c.id];
-    if (sheet && col >= 0 && row) host.select(sheet.name, `${columnLetter(col + 1)}${row}`).catch(fail);
+    if (sheet && col >= 0 && row) host.select(sheet.name, `${columnLetter(col + 1)}${row}`).catch((e: unknown) => fail(e, "top"));
   };
   const showSheet = (name: string) => {
-    if (!preview) return void host.select(name, "A1").catch(fail);
-    setShownSheet(name);
-    document.getElementById("preview-sheets")?.scrollIntoView({ block: "start" });
+    if (!preview) return void host.select(name, "A1").catch((e: unknown) => fail(e, "top"));
+    setShown((s) => ({ name, focus: null, seq: (s?.seq ?? 0) + 1 }));
   };
+  const canShow = (name: string) => canShowIn(plan, name);
 
   // Opened on a workbook that already has monitoring sheets (inside Excel): read them, write nothing.
   useEffect(() => {
@@ -286,16 +261,16 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
         if (gone || !opened) return;
         setPlan(opened.plan);
         setEntries(opened.entries);
-        const text = [t(lang, "opened", { sheets: opened.sheets })];
-        if (opened.changes > 0) text.push(t(lang, "openedChanges", { n: opened.changes }));
-        setNotice({ kind: opened.changes > 0 ? "warning" : "info", title: t(lang, "title"), text: text.join(" ") });
+        const lines: Said[] = [{ key: "opened", params: { sheets: opened.sheets } }];
+        if (opened.changes > 0) lines.push({ key: "openedChanges", params: { n: opened.changes } });
+        tell({ kind: opened.changes > 0 ? "warning" : "info", at: "load", title: { key: "title" }, lines });
       },
-      (e: unknown) => !gone && fail(e),
+      (e: unknown) => !gone && fail(e, "load"),
     );
     return () => {
       gone = true;
     };
-    // Once, when the pane opens on its host (the language of the notice is the one it opened in).
+    // Once, when the pane opens on its host.
   }, [host]);
 
   // Staff typing in Excel updates the lists (the host re-reads only what changed and ignores its own writes).
@@ -314,7 +289,41 @@ export function usePane(props: { catalog: Catalog; host: WorkbookHost; initialLa
   const paces = useMemo(() => (plan ? judgePaceSheets(catalog, plan, entries) : new Map<string, Pace>()), [catalog, plan, entries]);
   const reporting = useMemo(() => (plan ? reportingRows(plan, entries, todayVi()) : []), [plan, entries]);
 
-  return { host, preview, lang, switchLanguage, catalog, plan, entries, judged, judgedTasks, busy, notice, setNotice, fail, pending, protect, setProtect, load, importTable, refresh, restore, download, typeEntry, showCell, showSheet, shownSheet, pasteName, setPasteName, paces, reporting, forms, split, downloadForm, downloadForms, readForms, pendingCollect, applyCollect };
+  return {
+    ...cycle,
+    host,
+    preview,
+    lang,
+    switchLanguage,
+    catalog,
+    plan,
+    entries,
+    judged,
+    judgedTasks,
+    busy: busyAt?.label ?? null,
+    busyAt,
+    notice,
+    tell,
+    takeFocus,
+    fail,
+    pending,
+    protect,
+    setProtect,
+    load,
+    importTable,
+    refresh,
+    restore,
+    download,
+    typeEntry,
+    showCell,
+    showSheet,
+    canShow,
+    shown,
+    pasteName,
+    setPasteName,
+    paces,
+    reporting,
+  };
 }
 
 /** A new workbook's id: random, so that two workbooks of the same plans are told apart. */

@@ -4,6 +4,7 @@ import type { Pane } from "../usePane";
 import { t } from "../strings";
 import { REPORTING_LABELS } from "../../evaluate/reporting";
 import { formatNumber } from "../../parse/number";
+import { Outcome } from "./NoticeBar";
 
 /**
  * The reporting cycle: who has reported for the latest period (from the workbook's reporting sheet and its
@@ -61,6 +62,7 @@ export function CycleScreen({ pane }: { pane: Pane }) {
           </Button>
         )}
       </div>
+      <Outcome pane={pane} at="split" />
       {forms.length > 0 && (
         <ul style={{ margin: 0, paddingLeft: 16, overflowWrap: "anywhere" }} data-testid="forms">
           {forms.map((f) => (
@@ -89,6 +91,7 @@ export function CycleScreen({ pane }: { pane: Pane }) {
         data-testid="collect-files"
         aria-label={t(lang, "collectTitle")}
       />
+      <Outcome pane={pane} at="collect" />
       {pendingCollect && (
         <div style={{ display: "flex", flexDirection: "column", gap: 4 }} data-testid="collected">
           <Text>

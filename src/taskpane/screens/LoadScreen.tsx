@@ -5,6 +5,9 @@ import type { UiKey } from "../strings";
 import type { Pane } from "../usePane";
 import { PasteImport } from "../PasteImport";
 import { t } from "../strings";
+import { indicatorCount, plannedIndicatorCount } from "../../model/counting";
+import { planHeading, planLabel } from "../planLabel";
+import { Outcome } from "./NoticeBar";
 
 /** Load: choose plans and appendices and write them into sheets, or import another table (pasted or selected). */
 export function LoadScreen({ pane }: { pane: Pane }) {
@@ -19,8 +22,9 @@ export function LoadScreen({ pane }: { pane: Pane }) {
     <section style={{ display: "flex", flexDirection: "column", gap: 4 }}>
       <Text weight="semibold">{t(lang, "choosePlans")}</Text>
       {catalog.plans.map((p) => {
-        const count = p.appendices.reduce((n, a) => n + a.indicators.length, 0);
-        const full = `${p.province} — ${p.number}: ${p.title}`;
+        // Counted by the one rule (model/counting.ts): a packed row is one indicator, a scenario pair one table.
+        const count = plannedIndicatorCount(p.appendices);
+        const full = `${planHeading(p, lang)}: ${p.title}`;
         return (
           <div key={p.id} style={{ minWidth: 0 }}>
             <Checkbox
@@ -28,7 +32,7 @@ export function LoadScreen({ pane }: { pane: Pane }) {
               checked={chosen.includes(p.id)}
               onChange={(_, d) => setChosen((c) => (d.checked ? [...c, p.id] : c.filter((x) => x !== p.id)))}
               label={{
-                children: `${p.province}${p.number ? ` — ${p.number}` : ""}: ${p.title.length > 70 ? `${p.title.slice(0, 70)}…` : p.title} (${count ? `${count} ${t(lang, "indicators")}` : t(lang, "noTable")})`,
+                children: `${planLabel(p, lang)} (${count ? `${count} ${t(lang, "indicators")}` : t(lang, "noTable")})`,
                 title: full,
                 style: { overflowWrap: "anywhere" },
               }}
@@ -45,7 +49,7 @@ export function LoadScreen({ pane }: { pane: Pane }) {
               <Choices
                 items={p.appendices
                   .filter((a) => a.indicators.length > 0)
-                  .map((a) => ({ key: `${p.id}.${a.id}`, label: `${t(lang, "appendix")} ${a.id} (${a.indicators.length})`, title: a.title, testId: `appendix-${p.id}.${a.id}` }))}
+                  .map((a) => ({ key: `${p.id}.${a.id}`, label: `${t(lang, "appendix")} ${a.id} (${indicatorCount(a.indicators)})`, title: a.title, testId: `appendix-${p.id}.${a.id}` }))}
                 leftOut={leftOut}
                 setLeftOut={setLeftOut}
               />
@@ -68,12 +72,15 @@ export function LoadScreen({ pane }: { pane: Pane }) {
           {t(lang, "load")}
         </Button>
       </div>
+      <Outcome pane={pane} at="load" />
       <PasteImport
         lang={lang}
         busy={!!busy}
         canSelect={pane.host.kind === "excel"}
-        readSelection={() => pane.host.readSelection().catch((e: unknown) => (pane.fail(e), null))}
-        onError={(title, text) => pane.setNotice({ kind: "error", title, text })}
+        readSelection={() => pane.host.readSelection().catch((e: unknown) => (pane.fail(e, "paste-read"), null))}
+        onError={(line) => pane.tell({ kind: "error", at: "paste-read", title: { key: "pasteTitle" }, lines: [line] })}
+        onRead={() => pane.notice?.at === "paste-read" && pane.tell(null)}
+        outcome={(at) => <Outcome pane={pane} at={at} />}
         onWrite={pane.importTable}
         name={pane.pasteName}
         onName={pane.setPasteName}

@@ -1,10 +1,11 @@
 import { useMemo, useState } from "react";
 import { Button, Text } from "@fluentui/react-components";
 import { SUMMARY_SHEET, todayVi } from "../../sheets/workbook";
-import { REPORT_SHEET, reportSentence, reportYearOf } from "../../sheets/reportSheet";
+import { notMetLines, REPORT_SHEET, reportSentence, reportYearOf } from "../../sheets/reportSheet";
 import { reportCountsOf } from "../report";
 import type { Pane } from "../usePane";
 import { t } from "../strings";
+import { Outcome } from "./NoticeBar";
 
 /**
  * Print: the sentence the year-end report opens with (live, with a copy button), how the sheets are set up to
@@ -16,7 +17,9 @@ export function PrintScreen({ pane }: { pane: Pane }) {
   const sentence = useMemo(() => {
     if (!plan) return null;
     const year = reportYearOf(plan.sheets, todayVi());
-    return reportSentence(reportCountsOf(pane.catalog, plan, pane.entries, year, pane.judged), year, lang);
+    // The totals, then a line per indicator not met (the report sheet's sentence and lines, counted the same way).
+    const counts = reportCountsOf(pane.catalog, plan, pane.entries, year, pane.judged, lang);
+    return [reportSentence(counts, year, lang), ...notMetLines(counts, lang)].join("\n");
   }, [plan, pane.catalog, pane.entries, pane.judged, lang]);
   const copy = () => {
     if (!sentence) return;
@@ -32,7 +35,7 @@ export function PrintScreen({ pane }: { pane: Pane }) {
           <Text weight="semibold" block>
             {t(lang, "reportSentence")}
           </Text>
-          <Text block data-testid="report-sentence">
+          <Text block data-testid="report-sentence" style={{ whiteSpace: "pre-line" }}>
             {sentence}
           </Text>
           <Button size="small" onClick={copy} data-testid="copy-sentence" style={{ marginTop: 6 }}>
@@ -43,7 +46,7 @@ export function PrintScreen({ pane }: { pane: Pane }) {
       <Text>{t(lang, "printHow")}</Text>
       <div>
         {preview ? (
-          <Button onClick={() => void pane.download()} disabled={!plan || !!busy} data-testid="download">
+          <Button onClick={() => void pane.download("print")} disabled={!plan || !!busy} data-testid="download">
             {t(lang, "download")}
           </Button>
         ) : (
@@ -57,6 +60,7 @@ export function PrintScreen({ pane }: { pane: Pane }) {
           </div>
         )}
       </div>
+      <Outcome pane={pane} at="print" />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Checkbox, Text } from "@fluentui/react-components";
 import { CHANGE_LABELS } from "../../sheets/merge";
 import type { Pane } from "../usePane";
 import { t } from "../strings";
+import { Outcome } from "./NoticeBar";
 
 /** Refresh: preview what the documents change, apply it (nothing typed is lost), restore, and the lock toggle. */
 export function RefreshScreen({ pane }: { pane: Pane }) {
@@ -21,6 +22,7 @@ export function RefreshScreen({ pane }: { pane: Pane }) {
           {t(lang, "restore")}
         </Button>
       </div>
+      <Outcome pane={pane} at="refresh" />
       {pending && (
         <ul style={{ margin: "2px 0 8px 16px", padding: 0, overflowWrap: "anywhere" }} data-testid="changes">
           {pending.changes.map((c, k) => (
