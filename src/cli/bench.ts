@@ -3,6 +3,7 @@ import { buildCatalog } from "../parse/catalog";
 import { SEED_DOCUMENTS } from "../parse/seeds";
 import { parseNumber } from "../parse/number";
 import { parseTarget } from "../parse/target";
+import { parsePastedTable } from "../parse/document";
 import { readSeed } from "../node/seeds-fs";
 import { judgeCell } from "../evaluate/judge";
 import { execFileSync } from "node:child_process";
@@ -151,6 +152,37 @@ const BENCHMARKS: Benchmark[] = [
       return [
         { name: "collect_63_ms", value: round(median(runs.map((r) => r.total_ms))), unit: "ms", what: "tổng hợp 63 phiếu × 50 chỉ tiêu × 12 tháng vào workbook tổng hợp (đọc, ghép, ghi); mục tiêu < 10.000 / collect 63 forms into the master; bar < 10,000" },
         { name: "collect_63_peak_mb", value: round(median(runs.map((r) => r.peak_mb)), 1), unit: "MB", what: "bộ nhớ đỉnh của lần tổng hợp đó; mục tiêu < 500 / peak memory of that collect; bar < 500" },
+      ];
+    },
+  },
+  {
+    run: () => {
+      // Issue #22: one pasted cell of 1 MB — words repeated, a number, no "/" (the clause reader was quadratic on
+      // it) — read as a pasted list, as a table's name cell and as its target cell.
+      const cell = "1 " + "tăng trưởng kinh tế bình quân ".repeat(Math.ceil(1_000_000 / 30)).slice(0, 1_000_000);
+      const header = "STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2025\tCơ quan chủ trì";
+      const ms = timeMs(() => {
+        parsePastedTable(cell, { id: "BENCH" });
+        parsePastedTable(`${header}\n1\t${cell}\t%\t≥ 90\tSở Y tế`, { id: "BENCH" });
+        parsePastedTable(`${header}\n1\tTỷ lệ\t%\t${cell}\tSở Y tế`, { id: "BENCH" });
+      }, 3, 1) / 3;
+      return [{ name: "parse_long_cell_ms", value: round(ms), unit: "ms", what: "một ô dán dài 1 MB (chữ lặp lại, không có “/”) qua bộ đọc bảng/danh sách; mục tiêu < 1.000 / one 1 MB pasted cell through the table/list reader; bar < 1,000" }];
+    },
+  },
+  {
+    run: () => {
+      // Issue #22: eight honest forms and four hostile ones built from real split forms (a far row, a
+      // decompression bomb, a comment cell, 300 000 unknown elements), collected by the CLI's collect in a process
+      // of its own, three times: the honest entries arrive, the far row and the bomb are refused.
+      const script = join(__dirname, "../bench/hostileCollect.ts");
+      const dir = mkdtempSync(join(tmpdir(), "im-bench-hostile-"));
+      execFileSync(process.execPath, ["--import", "tsx", script, "prepare", dir]);
+      const runs = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ["--import", "tsx", script, "collect", dir], { encoding: "utf8" }).trim().split("\n").pop()!) as { total_ms: number; peak_mb: number; edits: number; refused: number; code: number });
+      rmSync(dir, { recursive: true });
+      if (runs.some((r) => r.code !== 0 || r.refused !== 2 || r.edits !== 10 * 50 * 12)) throw new Error(`the hostile collect brought ${runs[0]!.edits} entries and refused ${runs[0]!.refused} forms, not ${10 * 50 * 12} and 2`);
+      return [
+        { name: "collect_hostile_ms", value: round(median(runs.map((r) => r.total_ms))), unit: "ms", what: "tổng hợp 8 phiếu thật và 4 phiếu độc hại (dòng xa, bom nén, ô trong chú thích, 300.000 phần tử lạ); mục tiêu < 10.000 / collect 8 honest and 4 hostile forms; bar < 10,000" },
+        { name: "collect_hostile_peak_mb", value: round(median(runs.map((r) => r.peak_mb)), 1), unit: "MB", what: "bộ nhớ đỉnh của lần tổng hợp đó / peak memory of that collect" },
       ];
     },
   },

@@ -4,7 +4,8 @@ import type { Catalog } from "../model";
 import { readExisting, type Existing } from "../sheets/existing";
 import { refreshWorkbook } from "../sheets/merge";
 import { splitMaster } from "../sheets/forms";
-import { collectForms, type Collected, type ReturnedForm } from "../sheets/collect";
+import { collectForms, type Collected, type FormNote, type ReturnedForm } from "../sheets/collect";
+import { isPackageRefused } from "../hosts/xlsx/unsafe";
 import { catalogVersions } from "../sheets/identity";
 import { readFormFile, snapshotOfWorkbookFile, writeFileRefresh, writeWorkbookFile } from "../hosts/xlsx/files";
 import { checkInputFile, writeFileAtomic } from "../node/files";
@@ -84,7 +85,7 @@ export function describeCollected(c: Collected): string[] {
     `Tổng hợp / collected: ${c.edits.length} số liệu / entries (${replaced.length} thay giá trị cũ / replace a value), ${c.receipts.length} phiếu mới / new forms, ` +
       `${c.refused.length} phiếu bị từ chối / refused, ${c.conflicts.length} ô mâu thuẫn / conflicting cells, ${c.anomalies.length} lưu ý / notes`,
   );
-  for (const r of c.refused) lines.push(`  Từ chối / refused: ${r.form}: ${r.vi} / ${r.en}`);
+  for (const r of c.refused) lines.push(`  Từ chối / refused: ${r.form}: ${r.en ? `${r.vi} / ${r.en}` : r.vi}`);
   for (const k of c.conflicts) {
     lines.push(`  Mâu thuẫn / conflict: ${k.name} (${k.column}): ${k.values.map((v) => `${v.form} ${v.sheet}!${v.cell} = “${shown(v.value)}”`).join("; ")} — không đưa vào / neither is collected`);
   }
@@ -109,22 +110,26 @@ export async function collectFiles(input: string, output: string, files: string[
     }
   }
   const forms: ReturnedForm[] = [];
-  const unreadable: string[] = [];
+  // A form that cannot be read, or is past the bounds of an untrusted file (hosts/xlsx/unsafe.ts), is named and
+  // skipped; the others are collected, and the count of refused forms includes it.
+  const unreadable: FormNote[] = [];
+  const refuse = (f: string, vi: string, en: string) => unreadable.push({ form: basename(f), sheet: "", cell: "", vi, en });
   for (const f of files) {
     const check = checkInputFile(f, "xlsx");
     if (!check.ok) {
-      unreadable.push(`  Từ chối / refused: ${basename(f)}: ${check.error}`);
+      refuse(f, check.error, "");
       continue;
     }
     try {
       forms.push(await readFormFile(f));
     } catch (e) {
-      unreadable.push(`  Từ chối / refused: ${basename(f)}: không đọc được như một tệp .xlsx / cannot read it as an .xlsx file: ${(e as Error).message}`);
+      if (isPackageRefused(e)) refuse(f, `không đọc: ${e.detail.vi}`, `not read: ${e.detail.en}`);
+      else refuse(f, `không đọc được như một tệp .xlsx: ${(e as Error).message}`, `cannot read it as an .xlsx file: ${(e as Error).message}`);
     }
   }
-  const collected = collectForms(master, forms, options.now);
+  const read = collectForms(master, forms, options.now);
+  const collected: Collected = { ...read, refused: [...read.refused, ...unreadable] };
   for (const line of describeCollected(collected)) out(line);
-  for (const line of unreadable) out(line);
   if (collected.edits.length === 0 && collected.receipts.length === 0) {
     out("Không có thay đổi / No changes");
     if (!options.dryRun && output !== input) writeFileAtomic(output, readFileSync(input));

@@ -139,6 +139,75 @@ export const MESSAGES = {
   },
   "cli.unknownOption": { vi: "Tùy chọn không hợp lệ: {option}", en: "Unknown option: {option}" },
   "cli.missingValue": { vi: "Tùy chọn {option} cần một giá trị", en: "The option {option} needs a value" },
+  // Issue #21, tasks counted once, states that do not overlap (sheets/summarySheet.ts, the task block's notes).
+  "sheet.taskSumColumns": {
+    vi: "Số nhiệm vụ = Hoàn thành + Đang thực hiện + Chưa triển khai + Chưa báo cáo + Không thực hiện + Lỗi nhập liệu.",
+    en: "Number of tasks = Done + In progress + Not started + Not reported + Dropped + Invalid input.",
+  },
+  "sheet.taskSumOfWhich": {
+    vi: "“Trong đó” quá hạn, sắp đến hạn: một phần các nhiệm vụ chưa hoàn thành, không cộng thêm. Chưa báo cáo: chưa ghi tình trạng, chưa có ngày hoàn thành.",
+    en: "“Of which” overdue, due soon: part of the tasks not done, not added on top. Not reported: no state and no completion date given.",
+  },
+  "sheet.taskSumOnce": {
+    vi: "Một nhiệm vụ có nhiều cơ quan chủ trì được tính cho từng cơ quan; dòng Tổng cộng tính mỗi nhiệm vụ một lần.",
+    en: "A task with several lead agencies is counted for each of them; the Total row counts each task once.",
+  },
+  // Issue #21, restore after a collect (sheets/restore.ts): what a restore took back.
+  "restore.collect": {
+    vi: "Đã khôi phục {n} ô của lần thu phiếu lúc {at} ({forms}): các ô trở lại giá trị trước khi thu phiếu, ô trước đó trống lại để trống. Các phiếu vẫn được ghi là đã nhận (trang “Tình hình báo cáo”); thu lại phiếu sẽ đưa số liệu của nó vào lại.",
+    en: "Restored {n} cell(s) of the collect at {at} ({formsEn}): the cells hold what they held before it, cells that were empty are empty again. The forms are still recorded as received (the “Tình hình báo cáo” sheet); collecting a form again brings its entries back.",
+  },
+  "restore.refresh": { vi: "Đã khôi phục {n} ô của lần cập nhật lúc {at}.", en: "Restored {n} cell(s) of the refresh at {at}." },
+  "restore.unchangedCollect": {
+    vi: "Không có ô nào cần khôi phục: các ô đã giữ giá trị trước lần thu phiếu lúc {at} ({forms}).",
+    en: "No cell to restore: the cells already hold their values from before the collect at {at} ({formsEn}).",
+  },
+  "restore.unchangedRefresh": { vi: "Không có ô nào cần khôi phục: các ô đã giữ giá trị trước lần cập nhật lúc {at}.", en: "No cell to restore: the cells already hold their values from before the refresh at {at}." },
+  "restore.noBackup": {
+    vi: "Chưa có bản sao lưu để khôi phục: bản sao lưu được ghi ở mỗi lần cập nhật chỉ tiêu hoặc thu phiếu.",
+    en: "There is no backup to restore: one is written by every refresh and every collect.",
+  },
+  "restore.changedSince": {
+    vi: "ô đã được sửa sau lần thu phiếu (đang là {now}, phiếu {form} ghi {after}): giữ nguyên; trước khi thu phiếu: {before}",
+    en: "the cell was changed after the collect (it holds {nowEn}, the form {form} wrote {afterEn}): kept; before the collect: {beforeEn}",
+  },
+  // Issue #22, bounded readers (hosts/xlsx/unsafe.ts, unzip.ts, xmlScan.ts, sheetXml.ts): why a package is refused.
+  "package.partTooLarge": {
+    vi: "phần {part} giải nén ra hơn {cap} MB: tệp hỏng hoặc đã bị sửa để làm treo máy; không đọc",
+    en: "the part {part} inflates to more than {cap} MB: the file is damaged or was made to exhaust memory; not read",
+  },
+  "package.totalTooLarge": {
+    vi: "các phần của tệp giải nén ra hơn {cap} MB (đến phần {part}): tệp hỏng hoặc đã bị sửa để làm treo máy; không đọc",
+    en: "the file's parts inflate to more than {cap} MB (at the part {part}): the file is damaged or was made to exhaust memory; not read",
+  },
+  "package.sizeMismatch": {
+    vi: "phần {part} ghi cỡ {declared} byte nhưng giải nén ra {actual} byte: tệp hỏng hoặc đã bị sửa; không đọc",
+    en: "the part {part} declares {declared} bytes but inflates to {actual}: the file is damaged or was altered; not read",
+  },
+  "package.method": { vi: "phần {part} nén theo cách không biết (phương pháp {method}); không đọc", en: "the part {part} is compressed in an unknown way (method {method}); not read" },
+  "package.notZip": {
+    vi: "không phải tệp .xlsx (không có thư mục zip đọc được): tệp hỏng, hoặc là loại tệp khác đổi tên thành .xlsx; không đọc",
+    en: "not an .xlsx file (no readable zip directory): the file is damaged, or another kind of file renamed .xlsx; not read",
+  },
+  "package.damaged": { vi: "phần {part} bị hỏng, không giải nén được; không đọc", en: "the part {part} is damaged and cannot be inflated; not read" },
+  "package.badXml": {
+    vi: "phần {part} không phải XML hợp lệ (dòng:cột {where}: {detail}); không đọc",
+    en: "the part {part} is not well-formed XML (line:column {where}: {detail}); not read",
+  },
+  "package.badReference": { vi: "phần {part} có địa chỉ ô/dòng không hợp lệ “{ref}”; không đọc", en: "the part {part} holds an invalid cell or row reference “{ref}”; not read" },
+  "package.rowTooFar": {
+    vi: "phần {part} có dòng số {row}, quá dòng cuối của Excel ({max}): tệp hỏng hoặc đã bị sửa; không đọc",
+    en: "the part {part} holds row {row}, past Excel's last row ({max}): the file is damaged or was altered; not read",
+  },
+  "package.columnTooFar": {
+    vi: "phần {part} có ô “{ref}” quá cột cuối của Excel ({max}): tệp hỏng hoặc đã bị sửa; không đọc",
+    en: "the part {part} holds the cell “{ref}”, past Excel's last column ({max}): the file is damaged or was altered; not read",
+  },
+  "package.badRange": { vi: "phần {part} có vùng ô không hợp lệ hoặc ngoài lưới Excel “{ref}”; không đọc", en: "the part {part} holds a range that is invalid or outside Excel's grid “{ref}”; not read" },
+  "package.rangesTooLarge": {
+    vi: "phần {part} có các vùng gộp ô / kiểm tra dữ liệu phủ hơn {cap} ô: tệp hỏng hoặc đã bị sửa để làm treo máy; không đọc",
+    en: "the part {part} has merged or validated ranges covering more than {cap} cells: the file is damaged or was made to exhaust memory; not read",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;

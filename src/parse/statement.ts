@@ -27,6 +27,7 @@ export interface SplitOptions {
   qualitative?: boolean;
 }
 
+/** Linear: it runs on tidied text (no two spaces in a row), so at each character the lazy name tries one space and three fixed words. */
 const QUALITATIVE_CLAUSE = /^(\p{L}[^\d]*?)\s+((?:đạt chuẩn|được công nhận|hoàn thành)\b.*)$/iu;
 
 /** Words that open a target phrase; the name ends before them. */
@@ -97,38 +98,70 @@ export function hasTarget(text: string): boolean {
   return measurableNumbers(text).length > 0;
 }
 
-const TRIM = /^[\s,;.:–-]+|[\s,;.:]+$/g;
+/**
+ * Trims separators (",;.:–-" and spaces before, ",;.:" and spaces after) and collapses white space. A scan, not
+ * `/[\s,;.:]+$/`: that regex restarts at every character of a long run of dots that does not end the text.
+ */
+const LEADING = new Set([..." \t\n\r\f\v\u00a0,;.:–-"]);
+const TRAILING = new Set([..." \t\n\r\f\v\u00a0,;.:"]);
 function tidy(s: string): string {
-  return s.replace(TRIM, "").replace(/\s+/g, " ");
+  let from = 0;
+  let to = s.length;
+  while (from < to && (LEADING.has(s[from]!) || /\s/.test(s[from]!))) from++;
+  while (to > from && (TRAILING.has(s[to - 1]!) || /\s/.test(s[to - 1]!))) to--;
+  return s.slice(from, to).replace(/\s+/g, " ");
 }
 
-/** Splits a chunk at ", " and " và " where both sides hold a target (a stretch "và phấn đấu" stays joined). */
+/**
+ * Splits a chunk at ", " and " và " where both sides hold a target (a stretch "và phấn đấu" stays joined).
+ * Linear in the chunk: its measurable numbers are found once, and "the text before holds a target" is read from
+ * them — the same verdict as reading the slice on its own, since a number's context that decides (the words
+ * right before it, "/" or "-" right after it) never reaches across a separator.
+ */
 function splitAtCommas(chunk: string): string[] {
   const seps = [...chunk.matchAll(/,\s+|\s+và\s+/g)];
   const parts: string[] = [];
+  const targets = seps.length > 0 ? targetSpans(chunk) : [];
+  let k = 0; // the first target starting at or after `from`
   let from = 0;
+  let firstOfBefore: string | null = null;
   for (let i = 0; i < seps.length; i++) {
     const sep = seps[i]!;
     const at = sep.index!;
-    const before = chunk.slice(from, at);
     const nextAt = i + 1 < seps.length ? seps[i + 1]!.index! : chunk.length;
     const next = chunk.slice(at + sep[0].length, nextAt);
+    while (k < targets.length && targets[k]!.start < from) k++;
+    const beforeHasTarget = k < targets.length && targets[k]!.end <= at;
     const startsStretch = /^phấn đấu\s/i.test(next.trim());
     const equivalent = /^tương đương\s/i.test(next.trim());
     // "Trong nông nghiệp còn 28%, trong công nghiệp - xây dựng và dịch vụ chiếm 72%": the next clause opens
     // like this one, and its target comes after a noun coordination.
-    const parallel = sep[0].includes(",") && firstWord(next) !== "" && firstWord(next) === firstWord(before) && hasTarget(chunk.slice(at));
-    if (hasTarget(before) && (hasTarget(next) || equivalent || parallel) && !startsStretch) {
-      parts.push(before);
+    firstOfBefore ??= firstWord(chunk.slice(from, at));
+    const parallel = sep[0].includes(",") && firstWord(next) !== "" && firstWord(next) === firstOfBefore && targets.length > 0 && targets[targets.length - 1]!.start >= at;
+    if (beforeHasTarget && (hasTarget(next) || equivalent || parallel) && !startsStretch) {
+      parts.push(chunk.slice(from, at));
       from = at + sep[0].length;
+      firstOfBefore = null;
     }
   }
   parts.push(chunk.slice(from));
   return parts;
 }
 
+/** Where the targets of a text are: its measurable numbers and every "2 con số" (double digits), in order. */
+function targetSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = scanNumbers(text).filter((n) => isMeasurable(text, n));
+  for (const m of text.matchAll(new RegExp(DOUBLE_DIGIT.source, "g"))) {
+    const start = m.index + m[0].indexOf(m[0].trim());
+    spans.push({ start, end: start + 1 });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The first word of a text, lower-cased (read up to the first space only). */
 function firstWord(s: string): string {
-  return (s.trim().split(/\s+/)[0] ?? "").toLowerCase();
+  const m = /^\s*(\S*)/.exec(s);
+  return (m?.[1] ?? "").toLowerCase();
 }
 
 /** Where the target phrase starts: at the cue words right before the first measurable number. */
@@ -144,6 +177,28 @@ function targetStart(clause: string, n: NumberToken): { at: number; cued: boolea
     cued = true;
   }
   return { at, cued };
+}
+
+const LETTER_OR_SPACE = /[\p{L}\s]/u;
+const COUNTED_TAIL = /^\s*\d[\d.,]*\s*\p{L}[\p{L}\s]*$/u;
+
+/**
+ * "giường bệnh/1 vạn dân" at the end of the text after a number: what the number counts, per how many. A scan
+ * for what `/^[^\d]*?(\p{L}[\p{L}\s]*\/\s*\d[\d.,]*\s*\p{L}[\p{L}\s]*)$/u` matched (that regex restarted
+ * its letters at every character of a long text with no "/": quadratic): the "/" is the last one (none follows
+ * it), no digit before it, and the words before it run back from it to the last character that is no letter
+ * or space.
+ */
+function countedPart(text: string): string | null {
+  const slash = text.lastIndexOf("/");
+  if (slash < 0 || !COUNTED_TAIL.test(text.slice(slash + 1))) return null;
+  const head = Array.from(text.slice(0, slash)); // by code point, as the regex's "u" flag reads
+  if (head.some((c) => c >= "0" && c <= "9")) return null;
+  let start = head.length;
+  while (start > 0 && LETTER_OR_SPACE.test(head[start - 1]!)) start--;
+  while (start < head.length && !/\p{L}/u.test(head[start]!)) start++;
+  if (start >= head.length) return null;
+  return head.slice(start).join("") + text.slice(slash);
 }
 
 function clauseOf(raw: string, context: string, ofWhich: boolean, prose: boolean): Clause | null {
@@ -166,8 +221,8 @@ function clauseOf(raw: string, context: string, ofWhich: boolean, prose: boolean
   const plainUnit = afterNumber === "" || PLAIN_UNITS.test(afterNumber);
   const nameWords = name.split(/\s+/).filter(Boolean);
   // "48,5 giường bệnh/1 vạn dân" after a label: the clause is named by what it counts.
-  const counted = /^[^\d]*?(\p{L}[\p{L}\s]*\/\s*\d[\d.,]*\s*\p{L}[\p{L}\s]*)$/u.exec(afterNumber);
-  if (nameWords.length === 0 && context !== "" && counted) name = counted[1]!.charAt(0).toUpperCase() + counted[1]!.slice(1);
+  const counted = nameWords.length === 0 && context !== "" ? countedPart(afterNumber) : null;
+  if (counted) name = counted.charAt(0).toUpperCase() + counted.slice(1);
   else if (nameWords.length < 2 && (nameWords.length === 0 || FILLERS.test(name))) name = text;
   else if (!cued && !plainUnit) name = text;
   return { name, target, context, ofWhich };

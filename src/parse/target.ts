@@ -110,7 +110,12 @@ const QUALITATIVE_WORDS = new Set(["đạt", "hoàn thành", "có", "x", "đạt
 /** Verbs that open a goal without a number: such a goal is judged achieved or not. */
 const QUALITATIVE_GOAL = /^(?:giữ vững|giữ gìn|duy trì|bảo đảm|đảm bảo|hoàn thành|nâng cao|tiếp tục|xây dựng|thực hiện)(?=\s|$)/;
 const STRETCH_SPLIT = /^(.*?)\s*(?:;|,|\svà)\s+phấn đấu\s+(.*)$/;
-const TRAILING_PUNCTUATION = /[\s.;,:]+$/;
+/** Trailing spaces and ".;,:" cut by a backward scan (`/[\s.;,:]+$/` restarts at every character of a long run that does not end the text). */
+function withoutTrailingPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && /[\s.;,:]/.test(s.charAt(end - 1))) end--;
+  return s.slice(0, end);
+}
 const UNIT_STOP = /[(,;:]|\s(?:đạt|được|trong đó|và)\s/;
 const GIAM_NAME = /^giam\b/;
 
@@ -153,8 +158,11 @@ const INVISIBLE = /(?<=\d)[\u200B-\u200F\u2060-\u2064\uFEFF]+(?=\d)/g;
  * unit ("95,1a"). The grammar would read the digits before it and drop the rest, so the target is not read.
  */
 function strayCharacter(text: string): { char: string; token: string } | null {
-  for (const m of text.matchAll(/[\p{L}\d.,]*\d[\p{L}\d.,]*/gu)) {
+  // The runs of letters, digits, "." and "," that hold a digit (one greedy class: linear, where
+  // `[\p{L}\d.,]*\d[\p{L}\d.,]*` re-read a long run of letters from each of its characters).
+  for (const m of text.matchAll(/[\p{L}\d.,]+/gu)) {
     const token = m[0];
+    if (!/\d/.test(token)) continue;
     const between = /\d([a-zA-Z])(?=\d)/.exec(token);
     if (between && !/^\d+(?:[.,]\d+)?(?:km|cm|mm|m)[23]$/i.test(token)) return { char: between[1]!, token };
     const confused = /(?<=\d)[oOlI](?![a-zA-Zà-ỹ])|(?<![\p{L}])[oOlI](?=\d)/u.exec(token);
@@ -176,7 +184,7 @@ export function parseTarget(raw: string, ctx: TargetContext = {}): Target {
     note(t, bilingual(message("target.stray", stray)));
     return unparsed(t);
   }
-  const s = framing(readThroughTypos(text.toLowerCase(), t).replace(TRAILING_PUNCTUATION, ""), t);
+  const s = framing(withoutTrailingPunctuation(readThroughTypos(text.toLowerCase(), t)), t);
   if (s === "") {
     t.kind = "none";
     return t;
@@ -208,7 +216,7 @@ export function parseTarget(raw: string, ctx: TargetContext = {}): Target {
 
   if (QUALITATIVE_WORDS.has(s)) {
     t.kind = "qualitative";
-    t.expected = text.replace(TRAILING_PUNCTUATION, "");
+    t.expected = withoutTrailingPunctuation(text);
     return t;
   }
   if (NO_DIGIT.test(s) && !DOUBLE_DIGIT.test(s)) {

@@ -16,7 +16,7 @@ import { readEntries } from "./read";
 import type { Entries } from "../../sheets/indicatorSheet";
 import type { ReturnedForm } from "../../sheets/collect";
 import { savedSerial } from "./properties";
-import { fastSnapshot } from "./fastRead";
+import { fastSnapshot, zlibInflate } from "./fastRead";
 import { basename } from "node:path";
 
 /**
@@ -25,7 +25,7 @@ import { basename } from "node:path";
  * renamed over it), so a refresh killed half-way leaves the old workbook as it was.
  */
 async function packageBytes(file: string): Promise<{ bytes: Uint8Array; rewritten: string[] }> {
-  return normalizePackage(readFileSync(file));
+  return normalizePackage(readFileSync(file), zlibInflate);
 }
 
 export async function readWorkbookFile(file: string): Promise<ExcelJS.Workbook> {
@@ -49,7 +49,7 @@ export async function snapshotOfWorkbookFile(file: string): Promise<WorkbookSnap
 async function snapshotOfBytes(raw: Uint8Array, file?: string): Promise<WorkbookSnapshot> {
   const fast = fastSnapshot(raw);
   if (fast) return fast;
-  const { bytes, rewritten } = await normalizePackage(raw);
+  const { bytes, rewritten } = await normalizePackage(raw, zlibInflate);
   return snapshotOfFile(rewritten.length === 0 && file ? file : Readable.from([Buffer.from(bytes)]));
 }
 

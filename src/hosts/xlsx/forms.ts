@@ -11,7 +11,9 @@ import { planBytes } from "./planWriter";
 /**
  * Agencies' forms as files, in the browser as on disk (no file system here): a returned form read from its
  * bytes — whatever program saved it — with the time it was last saved; and split forms as one .xlsx each or all
- * in one .zip. The pane loads this module lazily, with ExcelJS.
+ * in one .zip. The pane loads this module lazily, with ExcelJS. A returned form is untrusted: normalizePackage
+ * checks it against the bounds of guard.ts (inflated sizes, Excel's grid) before JSZip or ExcelJS reads a byte,
+ * and a refusal names the part and the reason.
  */
 export async function readFormBytes(file: string, raw: Uint8Array): Promise<ReturnedForm> {
   const { bytes } = await normalizePackage(raw);

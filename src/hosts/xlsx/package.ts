@@ -1,4 +1,6 @@
 import JSZip from "jszip";
+import { guardPackage } from "./guard";
+import type { Inflate } from "./unzip";
 
 /**
  * Workbooks saved by other programs, made readable by ExcelJS at our boundary (node_modules is never patched).
@@ -32,7 +34,12 @@ export function relativeTo(from: string, to: string): string {
   return [...Array.from({ length: a.length - k }, () => ".."), ...b.slice(k)].join("/");
 }
 
-export async function normalizePackage(bytes: Uint8Array): Promise<Normalized> {
+/**
+ * The package made readable by ExcelJS, after it is checked against the bounds of an untrusted file (guard.ts:
+ * a PackageRefused error names the part and the reason). `inflate` is the platform's (Node's zlib in the CLI).
+ */
+export async function normalizePackage(bytes: Uint8Array, inflate?: Inflate): Promise<Normalized> {
+  await guardPackage(bytes, inflate);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue } from "../../sheets/plan";
 import { formulaCells, type SnapshotCell, type WorkbookSnapshot } from "../../sheets/existing";
+import { readSharedStrings } from "./xmlScan";
 
 /**
  * Reading an .xlsx workbook as the pure core sees it: cell values (a percentage-formatted number in points, as
@@ -34,8 +35,14 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
     const rows: SnapshotCell[][] = [];
     const hiddenRows: number[] = [];
     const formulas = formulaCells();
+    // Only the rows the sheet holds (getRow would make every row up to the last): the others read empty.
+    const held = (ws as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows;
     for (let r = 1; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
+      const row = held[r - 1];
+      if (!row) {
+        rows.push([]);
+        continue;
+      }
       if (row.hidden) hiddenRows.push(r);
       const cells: SnapshotCell[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -125,23 +132,7 @@ async function* hiddenRowsOf(source: AsyncIterable<Buffer | string>, hidden: num
   }
 }
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => (e[0] === "#" ? String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e]!))
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-}
-
-/** The shared strings of an .xlsx (xl/sharedStrings.xml) as plain text, rich runs joined, phonetic runs left out. */
+/** The shared strings of an .xlsx (xl/sharedStrings.xml) as plain text, rich runs joined, phonetic runs left out (tokenized: xmlScan.ts). */
 export function sharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  for (const si of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) {
-    const body = (si[1] ?? "").replace(/<rPh\b[\s\S]*?<\/rPh>/g, "");
-    let text = "";
-    for (const t of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g)) text += unescapeXml(t[1]!);
-    out.push(text);
-  }
-  return out;
+  return readSharedStrings(xml);
 }
-
