@@ -314,6 +314,6 @@ function signature(out: Row[], push: (cells: Cell[], extra?: Omit<Row, "cells">)
   push([{}, { value: "NGƯỜI LẬP BIỂU", style: "signTitle" }, {}, {}, {}, { value: "THỦ TRƯỞNG ĐƠN VỊ", style: "signTitle" }], { merges: [`B${titles}:D${titles}`, `F${titles}:H${titles}`] });
   const notes = out.length + 1;
   push([{}, { value: "(Ký, ghi rõ họ tên)", style: "signNote" }, {}, {}, {}, { value: "(Ký tên, đóng dấu)", style: "signNote" }], { merges: [`B${notes}:D${notes}`, `F${notes}:H${notes}`] });
-  for (let k = 0; k < 4; k++) push([]);
+  push([], { height: 60 }); // room to sign, inside the print area (a tall row: blank rows are dropped by writers)
   return out.length;
 }

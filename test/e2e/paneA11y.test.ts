@@ -97,7 +97,8 @@ describe("the task pane at 320 px: where the user looks, and for assistive techn
     expect(kg).not.toContain("/KH-UBND");
 
     for (const id of OTHERS) await page.getByTestId(`plan-${id}`).uncheck();
-    await expect(labelOf(page, "plan-TV-QD77-2025")).resolves.toContain("(100 chỉ tiêu)");
+    // The plan's total is what loading it writes: the two growth scenarios (IIIa, IIIb) share one sheet of 13.
+    await expect(labelOf(page, "plan-TV-QD77-2025")).resolves.toContain("(87 chỉ tiêu)");
     await page.getByTestId("load").click();
     const notice = page.getByTestId("notice");
     await notice.waitFor();

@@ -8,7 +8,7 @@ import { cellValue } from "../../src/hosts/xlsx/read";
 
 /** Trà Vinh's plan (the seed with five appendices), its appendix IV's data lines editable as text. */
 export const TV = "TV-QD77-2025";
-const TV_FILE = "004_23dbc6410858588b.txt";
+export const TV_FILE = "004_23dbc6410858588b.txt";
 const TV_SPEC = SEED_DOCUMENTS.filter((d) => d.meta.id === TV);
 
 /** The lines of appendix IV's table rows (from "1\tTỷ lệ nợ xấu…" to the end of the table). */
@@ -20,10 +20,15 @@ export function appendixIvRows(): { before: string[]; rows: string[]; after: str
   return { before: lines.slice(0, start), rows: lines.slice(start, end), after: lines.slice(end) };
 }
 
+/** The TV document's text with appendix IV's rows as given (the rest of the document unchanged). */
+export function tvText(rows?: string[]): string {
+  const parts = appendixIvRows();
+  return [...parts.before, ...(rows ?? parts.rows), ...parts.after].join("\n");
+}
+
 /** The TV catalog from appendix IV's rows as given (the rest of the document unchanged). */
 export function tvCatalog(rows?: string[]): Catalog {
-  const parts = appendixIvRows();
-  const text = [...parts.before, ...(rows ?? parts.rows), ...parts.after].join("\n");
+  const text = tvText(rows);
   return buildCatalog((file) => (file === TV_FILE ? text : readSeed(file)), TV_SPEC).catalog;
 }
 
@@ -73,6 +78,12 @@ const line = (rows: string[], code: string) => rows.findIndex((l) => l.startsWit
  */
 let edited: Catalog | null = null;
 export function editedCatalog(): Catalog {
+  edited ??= tvCatalog(editedIvRows());
+  return edited;
+}
+
+/** Appendix IV's rows as the revised plan prints them (see `editedCatalog`). */
+export function editedIvRows(): string[] {
   const out = [...appendixIvRows().rows];
   // A target edited (bad-debt ratio < 3 → < 2,5).
   out[line(out, "1")] = out[line(out, "1")]!.replace("\t< 3\t", "\t< 2,5\t");
@@ -90,7 +101,6 @@ export function editedCatalog(): Catalog {
     if (k >= 0) out[k] = out[k]!.replace(new RegExp(`^${c}\\t`), `${c + 1}\t`);
   }
   out.splice(line(out, "20") + 1, 0, "21\tTỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ\t%\t≥ 30\tSở Lao động- Thương binh và Xã hội");
-  edited ??= tvCatalog(out);
-  return edited;
+  return out;
 }
 
