@@ -6,7 +6,10 @@
  * estimate here is deliberately high — a fixed cost for every call and object plus the UTF-8 JSON of its
  * arguments — and a batch is sent once it nears the budget, inside a sheet as well as between sheets.
  */
-export const REQUEST_BUDGET = 4_000_000;
+// 4,4 MB: the estimate runs about 3 % above the bytes the strict model measures (a 1 000-indicator sheet: estimated
+// 4 002 680, measured 3 893 683), so a request sent at the budget stays near 4,3 MB, 14 % under the limit. It was
+// 4 MB, which two hidden columns (packed-row parts, the targets as built) crossed on that sheet, adding a sync.
+export const REQUEST_BUDGET = 4_400_000;
 /** Responses: what a sync may bring back (loaded values), estimated before it is sent. */
 export const RESPONSE_BUDGET = 3_500_000;
 /** One action plus one object path as Office.js serialises them, with room to spare. */

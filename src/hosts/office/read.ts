@@ -149,12 +149,15 @@ export async function snapshotFromExcel(context: Excel.RequestContext, f: Featur
     layouts.push({ id: ws.id, index, keyRow: keyRow + 1, keys, lastRow, lastCol });
     pending.push(...regions(ws, f, index, keys, { r1: 1, c1: 1, r2: lastRow, c2: lastCol }));
     if (f.has("pageLayout")) ws.tables.load("items/autoFilter/isDataFiltered");
+    if (f.has("freezePanes")) ws.protection.load("protected"); // a refresh says the protection it puts back
     wss.push(ws);
   });
   await readRegions(pending, rows, send);
   sheets.forEach((s, i) => {
     s.rows = Array.from({ length: rows[i]!.length }, (_, r) => rows[i]![r] ?? []);
     s.filtered = f.has("pageLayout") ? wss[i]!.tables.items.some((t) => t.autoFilter.isDataFiltered) : false;
+    if (f.has("pageLayout")) s.tables = wss[i]!.tables.items.length;
+    if (f.has("freezePanes")) s.protected = wss[i]!.protection.protected;
   });
   return { snapshot: { sheets }, names: names.items.map((n) => n.name), layouts, syncs };
 }
@@ -219,26 +222,31 @@ export async function rereadChanges(context: Excel.RequestContext, f: Features, 
 
 /** Loads the pending reads, grouped into syncs by the response they will bring (bytes per cell measured as we go), into rows. */
 async function readRegions(pending: Pending[], rows: SnapshotCell[][][], send: () => Promise<void>): Promise<void> {
-  let perCell = 60;
+  // Bytes a cell brings back, by kind of column: a first guess, then what each kind measured (× 1,5) — own formula
+  // columns read as values are mostly short numbers and codes (about 20 bytes a cell on a 1 000-indicator sheet),
+  // entries come with their number formats; one figure for all let a cheap group talk the next, dense one past the
+  // 5 MB limit, and a high guess for all split a 1 000-indicator sheet's read in two.
+  const perCell: Record<Kind, number> = { own: 40, entry: 60, plain: 60 };
+  const cost = (p: Pending) => p.cells * perCell[p.kind];
   for (let i = 0; i < pending.length; ) {
     const group: Pending[] = [];
     let bytes = 0;
-    while (i < pending.length && (group.length === 0 || bytes + pending[i]!.cells * perCell < RESPONSE_BUDGET)) {
+    while (i < pending.length && (group.length === 0 || bytes + cost(pending[i]!) < RESPONSE_BUDGET)) {
       const p = pending[i++]!;
       // Own formula columns: their values (the formulas' text only where Excel cannot say which cells are constants).
       p.main.load(p.kind === "own" && p.constants ? "values" : "formulas");
       p.format?.load("numberFormat");
       p.constants?.load("address");
-      bytes += p.cells * perCell;
+      bytes += cost(p);
       group.push(p);
     }
     await send();
-    let got = 0;
-    let cells = 0;
+    const got: Record<Kind, number> = { own: 0, entry: 0, plain: 0 };
+    const cells: Record<Kind, number> = { own: 0, entry: 0, plain: 0 };
     for (const p of group) {
       const grid = (p.kind === "own" && p.constants ? p.main.values : p.main.formulas) as CellValue[][];
-      got += jsonBytes(grid) + (p.format ? jsonBytes(p.format.numberFormat) : 0);
-      cells += p.cells;
+      got[p.kind] += jsonBytes(grid) + (p.format ? jsonBytes(p.format.numberFormat) : 0);
+      cells[p.kind] += p.cells;
       const constants = p.constants && !p.constants.isNullObject ? constantCells(p.constants.address) : null;
       const target = rows[p.sheet]!;
       grid.forEach((line, dr) => {
@@ -251,7 +259,7 @@ async function readRegions(pending: Pending[], rows: SnapshotCell[][][], send: (
         });
       });
     }
-    perCell = Math.max(8, Math.ceil((got / Math.max(1, cells)) * 1.5));
+    for (const k of Object.keys(perCell) as Kind[]) if (cells[k] > 0) perCell[k] = Math.max(8, Math.ceil((got[k] / cells[k]) * 1.5));
   }
 }
 
