@@ -5,6 +5,7 @@ import type { Refresh, RefreshOptions } from "../sheets/merge";
 import type { Restore } from "../sheets/restore";
 import type { Existing } from "../sheets/existing";
 import type { Collected, ReturnedForm } from "../sheets/collect";
+import type { Ledger } from "../sheets/ledger";
 
 /** What the pane needs from a workbook, whichever host holds it: Excel (Office.js) or the browser preview. */
 export interface LoadResult {
@@ -28,6 +29,8 @@ export interface WorkbookHost {
    * otherwise writes it as a refresh does (the backup first), within the host's request limits.
    */
   collect(catalog: Catalog, forms: ReturnedForm[], options: RefreshOptions & { dryRun: boolean }): Promise<{ collected: Collected; refresh: Refresh | null }>;
+  /** Writes the ledger of the forms a split issued into the workbook's hidden ledger sheet (sheets/ledger.ts), alone: nothing else is rewritten. */
+  recordLedger(ledger: Ledger): Promise<void>;
   /** The selected range as tab-separated text (as displayed), to import an appendix table; null where there is no selection (the preview). */
   readSelection(): Promise<string | null>;
   /** Shows a cell to staff (Excel selects it; the preview focuses its input). */

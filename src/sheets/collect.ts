@@ -5,6 +5,8 @@ import { receiptKey, type Receipt } from "./receipts";
 import { columnLetter } from "./plan";
 import { periodLabel } from "../model/period";
 import { typedCell } from "./entries";
+import { trustForm } from "./formTrust";
+import { message } from "../i18n/messages";
 
 /**
  * Collecting agencies' forms into the master, as pure data: every entry staff changed in a form (against the
@@ -15,6 +17,10 @@ import { typedCell } from "./entries";
  * applied; a value already in the master is not an edit, so collecting the same forms again changes nothing.
  * A figure a form holds as text ("121" in a text-formatted cell) is collected as the number it is, and compared
  * as one (evaluate/typedEntry.ts, with the master row's unit); notes and words stay as typed.
+ * A form is trusted only as the master's ledger records it (sheets/formTrust.ts): agency, period, baseline and the
+ * rows it may deliver are the ledger's; a form whose stamp does not verify is refused, a row it was not issued
+ * with is refused and named; a change it makes to a row's settings (direction, Cộng dồn, tolerance, the hidden
+ * bounds) is reported by cell and not taken.
  */
 export interface ReturnedForm {
   /** The file name, as staff sent it (for messages only: a form is known by its identity, not its name). */
@@ -78,6 +84,13 @@ interface MasterRow {
 const SHOWN_KEYS = /^(code|name|unit|target|plan:.+)$/;
 const isTarget = (key: string) => key === "target" || key.startsWith("plan:");
 
+/** A row's settings a form may not change: the master keeps its own, the change is reported by cell. */
+const SETTINGS: Record<string, { vi: string; en: string }> = {
+  direction: { vi: "Hướng", en: "direction (Hướng)" },
+  accumulate: { vi: "Cộng dồn", en: "accumulation (Cộng dồn)" },
+  "h:tolerance": { vi: "dung sai (cột ẩn)", en: "tolerance (hidden column)" },
+};
+
 const COLLECTED = (key: string) => key.startsWith("actual:") || key === "note" || key === "baseline";
 
 const same = (a: CellValue | undefined, b: CellValue | undefined) => {
@@ -119,27 +132,36 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
       refuse(`phiếu được tách từ một workbook tổng hợp khác (mã ${fid.master.slice(0, 8)}…, workbook này: ${identity.master.slice(0, 8)}…): không đưa vào`, `the form was split from another master (id ${fid.master.slice(0, 8)}…, this one: ${identity.master.slice(0, 8)}…): not collected`);
       continue;
     }
+    // Who the form is for, when it was split and its entries as split: the ledger's, never the form's own word.
+    const trust = trustForm({ identity, ledger: master.ledger ?? null }, form.existing, fid, form.existing.exported ?? []);
+    if (!trust.ok) {
+      refuse(trust.vi, trust.en);
+      continue;
+    }
+    const t = trust.trusted;
+    const issued = (id: string) => !t.ids || t.ids.has(id);
     // The plans the form holds rows of: each must be in the master at the version the form was split from.
-    const held = new Set(form.existing.sheets.flatMap((s) => s.rows.filter((r) => r.id).map((r) => r.id!.split(".")[0]!)));
-    const stale = [...held].filter((plan) => fid.versions[plan] !== undefined && identity.versions[plan] !== undefined && identity.versions[plan] !== fid.versions[plan]);
-    const gone = [...held].filter((plan) => identity.versions[plan] === undefined || fid.versions[plan] === undefined);
+    const held = new Set(form.existing.sheets.flatMap((s) => s.rows.filter((r) => r.id && issued(r.id)).map((r) => r.id!.split(".")[0]!)));
+    const stale = [...held].filter((plan) => t.versions[plan] !== undefined && identity.versions[plan] !== undefined && identity.versions[plan] !== t.versions[plan]);
+    const gone = [...held].filter((plan) => identity.versions[plan] === undefined || t.versions[plan] === undefined);
     if (stale.length > 0 || gone.length > 0) {
       refuse(
-        `phiếu được tách từ phiên bản cũ của kế hoạch ${[...stale, ...gone].join(", ")} (chỉ tiêu đã được cập nhật sau đó): hãy tách lại phiếu từ workbook tổng hợp hiện tại và gửi cho ${fid.agency ?? "cơ quan"}`,
-        `the form was split from an older version of the plan ${[...stale, ...gone].join(", ")} (targets were refreshed since): split the form again from the current master and send it to ${fid.agency ?? "the agency"}`,
+        `phiếu được tách từ phiên bản cũ của kế hoạch ${[...stale, ...gone].join(", ")} (chỉ tiêu đã được cập nhật sau đó): hãy tách lại phiếu từ workbook tổng hợp hiện tại và gửi cho ${t.agency || "cơ quan"}`,
+        `the form was split from an older version of the plan ${[...stale, ...gone].join(", ")} (targets were refreshed since): split the form again from the current master and send it to ${t.agency || "the agency"}`,
       );
       continue;
     }
-    const formKey = `${fid.agency}\u0000${fid.period}\u0000${fid.exported}`;
+    const formKey = `${t.agency}\u0000${t.period}\u0000${t.exported}`;
     const twice = seenForms.get(formKey);
-    if (twice !== undefined) note("", "", `cùng một phiếu (${fid.agency}, ${periodLabel(fid.period ?? "")}) được nộp hai lần, cùng với ${twice}: giá trị giống nhau chỉ đưa vào một lần, giá trị khác nhau được báo và không đưa vào`, `the same form (${fid.agency}, ${periodLabel(fid.period ?? "", "en")}) was returned twice, with ${twice}: equal values go in once, different ones are reported and not collected`);
+    if (twice !== undefined) note("", "", `cùng một phiếu (${t.agency}, ${periodLabel(t.period)}) được nộp hai lần, cùng với ${twice}: giá trị giống nhau chỉ đưa vào một lần, giá trị khác nhau được báo và không đưa vào`, `the same form (${t.agency}, ${periodLabel(t.period, "en")}) was returned twice, with ${twice}: equal values go in once, different ones are reported and not collected`);
     seenForms.set(formKey, form.file);
+    for (const n of t.notices) note("", "", n.vi, n.en);
     for (const n of form.existing.notices) note(n.sheet, n.cell, n.vi, n.en);
 
     const exported = new Map<string, ExportedEntry>();
     const exportedRows = new Map<string, string>();
     const exportedAt = new Map<string, number>();
-    for (const e of form.existing.exported ?? []) {
+    for (const e of t.entries) {
       if (e.key === ROW_PRESENT) {
         exportedRows.set(e.id, e.sheet);
         if (typeof e.value === "number") exportedAt.set(e.id, e.value);
@@ -162,6 +184,12 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
           note(sheet.name, `A${row.row}`, "dòng được thêm trong phiếu: không đưa vào workbook tổng hợp (hãy báo phòng tổng hợp nếu cần thêm chỉ tiêu)", "a row added in the form: not collected (ask the planning department if an indicator is missing)");
           continue;
         }
+        if (!issued(row.id)) {
+          const m = rows.get(row.id);
+          const refusedRow = message("ledger.foreignRow", { id: row.id, name: String(m?.row.values.name ?? ""), agency: t.agency });
+          note(sheet.name, `A${row.row}`, refusedRow.vi, refusedRow.en);
+          continue;
+        }
         presentIds.add(row.id);
         const m = rows.get(row.id);
         if (!m) {
@@ -172,6 +200,19 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
           if (SHOWN_KEYS.test(key) && !same(value, m.row.values[key])) {
             note(sheet.name, cellOf(row, key), `ô “${isTarget(key) ? "chỉ tiêu" : headerOf(key)}” bị sửa trong phiếu (“${String(m.row.values[key] ?? "")}” → “${String(value)}”): workbook tổng hợp giữ nguyên`, `the “${isTarget(key) ? "target" : headerOf(key)}” cell was changed in the form (“${String(m.row.values[key] ?? "")}” → “${String(value)}”): the master keeps its own`);
           }
+        }
+        for (const [key, label] of Object.entries(SETTINGS)) {
+          const mine = m.row.values[key];
+          if (mine === undefined || mine === null || same(row.values[key], mine)) continue;
+          const changed = message("ledger.setting", { columnVi: label.vi, columnEn: label.en, before: String(mine), after: String(row.values[key] ?? "") });
+          note(sheet.name, cellOf(row, key), changed.vi, changed.en);
+        }
+        // The hidden bounds the status formulas judge by: the master's own, where it holds them as values.
+        for (const [key, mine] of Object.entries(m.row.bounds ?? {})) {
+          const theirs = row.bounds?.[key];
+          if (typeof mine === "number" && typeof theirs === "number" ? Math.abs(mine - theirs) <= 1e-9 * Math.max(1, Math.abs(mine)) : same(theirs, mine)) continue;
+          const changed = message("ledger.setting", { columnVi: `cận ẩn “${key}”`, columnEn: `hidden bound “${key}”`, before: String(mine), after: String(theirs ?? "") });
+          note(sheet.name, cellOf(row, key), changed.vi, changed.en);
         }
         for (const [key, value] of Object.entries(row.overwritten)) {
           note(sheet.name, cellOf(row, key), `ô công thức bị gõ đè bằng “${String(value)}” trong phiếu: không đưa vào`, `a formula cell was typed over with “${String(value)}” in the form: not collected`);
@@ -219,9 +260,9 @@ export function collectForms(master: Existing, forms: ReturnedForm[], now: strin
         note(sheet, exportedAt.has(id) ? `A${exportedAt.get(id)}` : "", `dòng “${String(m?.row.values.name ?? id)}” đã bị xoá trong phiếu: workbook tổng hợp giữ nguyên dòng và số liệu`, `the row “${String(m?.row.values.name ?? id)}” was deleted in the form: the master keeps the row and its entries`);
       }
     }
-    const receipt: Receipt = { agency: fid.agency ?? "", period: fid.period ?? "", file: form.file, filled: form.saved, collected: now, entries: count, exported: fid.exported ?? "" };
+    const receipt: Receipt = { agency: t.agency, period: t.period, file: form.file, filled: form.saved, collected: now, entries: count, exported: t.exported };
     // A form sent back as it was split off (nothing changed, not saved since) is not a report.
-    const split = serialOfMinute(fid.exported ?? "");
+    const split = serialOfMinute(t.exported);
     if (count === 0 && (form.saved === null || (split !== null && Math.abs(form.saved - split) < 2 / 1440))) {
       note("", "", "phiếu chưa được điền: không có thay đổi và chưa được lưu lại từ khi tách, không tính là đã nộp", "the form was not filled in: nothing changed and it was not saved since the split, so it does not count as received");
       continue;

@@ -7,7 +7,9 @@ import type { Refresh } from "./merge";
 import type { SheetPlan } from "./plan";
 import type { SheetCarry } from "./indicatorSheet";
 import { buildWorkbookPlan, reportingAgencies, type FormStamp } from "./workbook";
-import { catalogVersions } from "./identity";
+import { catalogVersions, IDENTITY_SHEET, readIdentityRows } from "./identity";
+import { formId, stampText, withIssued, type IssuedForm, type Ledger } from "./ledger";
+import { sign } from "./signing";
 import { periodYearOf } from "./pace";
 import { reportYearOf } from "./reportSheet";
 
@@ -16,6 +18,8 @@ import { reportYearOf } from "./reportSheet";
  * its tasks (those it leads), with the master's entries, ids, sheet names, calendar and formulas, targets locked,
  * its name and the period in every title, and an identity naming the master, its plan versions, the time of the
  * split and every entry as it stood. Agencies named only as groups ("Các sở, ngành") get no form; they are listed.
+ * Under the master's ledger (sheets/ledger.ts) every form gets an id and a stamp signed with the master's key, and
+ * the split returns the ledger with the forms it issued, for the caller to write into the master.
  */
 export interface AgencyForm {
   agency: string;
@@ -27,6 +31,8 @@ export interface AgencyForm {
 
 export interface Split {
   forms: AgencyForm[];
+  /** The master's ledger with these forms recorded (to write into the master); absent: the forms are unsigned. */
+  ledger?: Ledger;
   /** Why no form could be split, when so. */
   error?: { vi: string; en: string };
 }
@@ -82,7 +88,7 @@ export function agencyCatalog(catalog: Catalog, agency: string, extra?: readonly
  * The master must have an identity and be up to date with the catalog: a form of stale targets would be refused
  * when it comes back.
  */
-export function splitMaster(catalog: Catalog, master: Existing, refresh: Refresh, options: { now: string; masterFile: string; agencies?: string[] }): Split {
+export function splitMaster(catalog: Catalog, master: Existing, refresh: Refresh, options: { now: string; masterFile: string; agencies?: string[]; newKey?: string }): Split {
   const identity = master.identity;
   if (!identity || identity.kind !== "master") {
     return { forms: [], error: { vi: "workbook chưa có định danh (tạo bởi phiên bản trước, hoặc là một phiếu): hãy cập nhật nó một lần (npm run workbook -- --in TỆP.xlsx --out TỆP.xlsx) rồi tách phiếu", en: "the workbook has no identity (written by an earlier version, or it is a form): refresh it once (npm run workbook -- --in FILE.xlsx --out FILE.xlsx), then split" } };
@@ -104,18 +110,31 @@ export function splitMaster(catalog: Catalog, master: Existing, refresh: Refresh
   // Forms carry what staff set on the master's rows (direction, Cộng dồn), not the rows and columns of its own.
   const carry: Record<string, SheetCarry> = Object.fromEntries(Object.entries(build.carry).map(([k, c]) => [k, { ...c, rows: [], columns: [] }]));
   const agencies = agencyList(catalog, build.options.plans, extra);
+  // The key is drawn once, at the first split under a ledger (by the caller: the split is pure), and stays in the master.
+  const ledger: Ledger | null = master.ledger ?? (options.newKey ? { key: options.newKey, since: options.now, issued: 0, forms: [] } : null);
   const forms: AgencyForm[] = [];
+  const issued: IssuedForm[] = [];
   for (const agency of agencies) {
     if (wanted.size > 0 && !wanted.has(agency)) continue;
     const sub = agencyCatalog(catalog, agency, extra);
     const form: FormStamp = { agency, period: period.key, periodLabel: period.label, exported: options.now, masterFile: options.masterFile };
+    if (ledger) {
+      form.id = formId(ledger, ledger.issued + issued.length + 1, agency, period.key, options.now);
+      form.signature = sign(ledger.key, stampText({ form: form.id, master: identity.master, agency, period: period.key, exported: options.now, versions: identity.versions }));
+    }
     const plan = buildWorkbookPlan(sub, { ...build.options, protect: true, form, identity: { ...identity, calendar: build.options.calendar ?? null } }, carry);
     const indicators = plan.sheets.filter((s) => s.kind === "indicators").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
     const tasks = plan.sheets.filter((s) => s.kind === "tasks").reduce((n, s) => n + Object.keys(s.rowOf).length, 0);
     if (indicators + tasks === 0) continue;
+    if (ledger && form.id) {
+      // What the ledger records is exactly what the form's identity holds as split (read back from its sheet).
+      const stamp = plan.sheets.find((s) => s.name === IDENTITY_SHEET);
+      const entries = stamp ? (readIdentityRows(stamp.rows.map((r) => r.map((c) => c.value ?? null)))?.exported ?? []) : [];
+      issued.push({ form: form.id, agency, period: period.key, exported: options.now, masterFile: options.masterFile, versions: { ...identity.versions }, entries });
+    }
     forms.push({ agency, file: formFileName(agency, period.key), plan, indicators, tasks });
   }
-  return { forms };
+  return ledger ? { forms, ledger: withIssued(ledger, issued) } : { forms };
 }
 
 /** Every agency that reports an indicator or leads a task of these plans, in Vietnamese order. */

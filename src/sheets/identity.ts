@@ -28,6 +28,9 @@ export const Identity = z.object({
   period: z.string().optional(),
   exported: z.string().optional(),
   masterFile: z.string().optional(),
+  /** A form issued under the master's ledger (sheets/ledger.ts): its id there, and its stamp signed with the master's key. */
+  form: z.string().optional(),
+  signature: z.string().optional(),
 });
 export type Identity = z.infer<typeof Identity>;
 
@@ -65,7 +68,7 @@ export function catalogVersions(catalog: Catalog, plans?: string[]): Record<stri
   );
 }
 
-const FIELDS: (keyof Identity)[] = ["kind", "master", "calendar", "reportDay", "agency", "period", "exported", "masterFile"];
+const FIELDS: (keyof Identity)[] = ["kind", "master", "calendar", "reportDay", "agency", "period", "exported", "masterFile", "form", "signature"];
 const ENTRIES_HEADER = "Số liệu khi tách phiếu";
 
 /** The hidden identity sheet: a mark, one field per row, the plan versions, and a form's entries as split. */

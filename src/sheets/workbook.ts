@@ -12,6 +12,7 @@ import type { AgencyName } from "../parse/agencies";
 import { buildDirectorySheet } from "./directorySheet";
 import { catalogVersions, DEFAULT_REPORT_DAY, identitySheet, ROW_PRESENT, type ExportedEntry, type Identity } from "./identity";
 import { receiptsSheet, type Receipt } from "./receipts";
+import { ledgerSheet, type Ledger } from "./ledger";
 import { AGENCIES_KEY, buildReportingSheet, rowAgencies } from "./reportingSheet";
 import { buildSummarySheet } from "./summarySheet";
 import { reportingAgencies } from "./agencyCells";
@@ -51,6 +52,8 @@ export interface WorkbookOptions {
   identity?: Identity;
   /** Forms collected so far. */
   receipts?: Receipt[];
+  /** The master's ledger of the forms it issued (sheets/ledger.ts), kept on its hidden sheet. */
+  ledger?: Ledger | null;
   /** An agency's form instead of a master: its agency, period and the entries as split off go into its identity. */
   form?: FormStamp;
 }
@@ -64,6 +67,9 @@ export interface FormStamp {
   periodLabel: string;
   exported: string;
   masterFile: string;
+  /** The form's id in the master's ledger and its signed stamp (sheets/ledger.ts); absent: an unsigned form. */
+  id?: string;
+  signature?: string;
 }
 
 /** Per plan, the indicators its quarterly GRDP scenario (Phụ lục IIIa/IIIb) speaks of, with the quarters' figures. */
@@ -131,7 +137,7 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
   const identity = opts.identity ? { ...opts.identity, calendar: opts.calendar ?? null, versions: opts.form ? opts.identity.versions : catalogVersions(catalog, planIds) } : null;
   if (opts.form) {
     // An agency's form: its sheets, their summary, and its identity with the entries as they stand now.
-    const stamp = identity ? [identitySheet({ ...identity, kind: "form", agency: opts.form.agency, period: opts.form.period, exported: opts.form.exported, masterFile: opts.form.masterFile }, exportedEntries(sheets))] : [];
+    const stamp = identity ? [identitySheet({ ...identity, kind: "form", agency: opts.form.agency, period: opts.form.period, exported: opts.form.exported, masterFile: opts.form.masterFile, form: opts.form.id, signature: opts.form.signature }, exportedEntries(sheets))] : [];
     const summary = buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies);
     return { title: `Phiếu báo cáo — ${opts.form.agency}`, styles: STYLES, sheets: [summary, ...sheets, lists.sheet, ...stamp], names: lists.names };
   }
@@ -148,7 +154,7 @@ export function buildWorkbookPlan(catalog: Catalog, options: Partial<WorkbookOpt
     cycle.push(compactFormulas(buildReportingSheet({ sheets, calendar: opts.calendar, year: periodYearOf(sheets) ?? reportYear, agencies: reportingAgencyList(sheets), receipts: opts.receipts ?? [], reportDay, asOf: opts.asOf })));
   }
   const summary = compactFormulas(buildSummarySheet(catalog, planIds, sheets, opts.asOf, opts.printList ?? false, opts.agencies, cycle[0] ?? null));
-  const service = [...(identity ? [identitySheet(identity)] : []), ...(opts.calendar || (opts.receipts ?? []).length > 0 ? [receiptsSheet(opts.receipts ?? [])] : [])];
+  const service = [...(identity ? [identitySheet(identity)] : []), ...(opts.calendar || (opts.receipts ?? []).length > 0 ? [receiptsSheet(opts.receipts ?? [])] : []), ...(opts.ledger ? [ledgerSheet(opts.ledger)] : [])];
   return { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [summary, ...cycle, report, ...sheets, directory, lists.sheet, ...service], names: lists.names };
 }
 

@@ -12,6 +12,7 @@ import type { SheetPlan } from "../sheets/plan";
 import { nowVi, todayVi } from "../sheets/workbook";
 import { refreshWorkbook } from "../sheets/merge";
 import { splitMaster, type AgencyForm } from "../sheets/forms";
+import { newKey } from "../sheets/signing";
 import type { Collected, ReturnedForm } from "../sheets/collect";
 import { t } from "./strings";
 import type { Lang } from "../i18n/messages";
@@ -65,12 +66,15 @@ export function useCycle(c: CycleContext): Cycle {
       const d = new Date();
       const existing = await host.readWorkbook();
       const refresh = refreshWorkbook(catalog, existing, { asOf: todayVi(d), tolerance: 0.05, now: nowVi(d), protect });
-      const result = splitMaster(catalog, existing, refresh, { now: nowVi(d), masterFile: t(lang, "title") });
+      // The key is drawn at the first split and kept in the workbook's hidden ledger sheet, never in a form.
+      const result = splitMaster(catalog, existing, refresh, { now: nowVi(d), masterFile: t(lang, "title"), newKey: existing.ledger ? undefined : newKey() });
       if (result.error) {
         setForms([]);
         tell({ kind: "error", at: "split", title: { key: "splitTitle" }, lines: [result.error] });
         return;
       }
+      // The ledger is written before any form can be downloaded: a form the workbook has no record of is refused.
+      if (result.ledger && result.forms.length > 0) await host.recordLedger(result.ledger);
       setForms(result.forms);
       tell({ kind: "success", at: "split", title: { key: "splitTitle" }, lines: [{ key: "splitDone", params: { n: result.forms.length } }] });
     });

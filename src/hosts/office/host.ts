@@ -6,6 +6,8 @@ import { features } from "./features";
 import { rereadChanges, snapshotFromExcel, type ExcelRead, type SheetChange } from "./read";
 import { entriesOf, readExisting } from "../../sheets/existing";
 import { collectForms } from "../../sheets/collect";
+import { LEDGER_SHEET, ledgerSheet } from "../../sheets/ledger";
+import { STYLES } from "../../sheets/styles";
 
 /**
  * The Excel host of the pane: the only place that calls Excel.run and asks Office.context.requirements which
@@ -47,6 +49,18 @@ export function excelHost(): WorkbookHost {
           if (options.dryRun || (collected.edits.length === 0 && collected.receipts.length === 0)) return { collected, refresh: null };
           const written = await refreshInExcel(context, catalog, { ...options, dryRun: false, collected, read, features: f() });
           return { collected, refresh: written.refresh };
+        }),
+      ),
+    // The ledger sheet alone, replaced in one step (as a refresh writes its backup): the split rewrites nothing else.
+    recordLedger: (ledger) =>
+      writing(() =>
+        Excel.run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.load("items/name");
+          await context.sync();
+          const present = sheets.items.map((s) => s.name).filter((n) => n.toLowerCase() === LEDGER_SHEET.toLowerCase());
+          const applied = await applySheetPlan(context, { title: "Theo dõi chỉ tiêu", styles: STYLES, sheets: [ledgerSheet(ledger)], names: [] }, { features: f(), replace: present });
+          if (applied.refused) throw new Error(`${applied.refused.vi} / ${applied.refused.en}`);
         }),
       ),
     readSelection: () =>

@@ -6,6 +6,7 @@ import { entriesOf, readExisting, snapshotOfPlan } from "../../sheets/existing";
 import { refreshWorkbook } from "../../sheets/merge";
 import { restoreEdits } from "../../sheets/restore";
 import { collectForms } from "../../sheets/collect";
+import { LEDGER_SHEET, ledgerSheet, type Ledger } from "../../sheets/ledger";
 
 /** The entries a plan's cells hold, by id, as a host would read them back. */
 function entriesOfPlan(plan: SheetPlan): Entries {
@@ -93,6 +94,11 @@ export function previewHost(): PreviewHost {
       current = refresh.plan;
       entries = entriesOfPlan(refresh.plan);
       return { collected, refresh };
+    },
+    recordLedger: async (ledger: Ledger) => {
+      if (!current) return;
+      const others = current.sheets.filter((s) => s.name !== LEDGER_SHEET);
+      current = { ...current, sheets: [...others, ledgerSheet(ledger)] };
     },
     // The pane's own inputs are the preview's cells: focusing one is selecting it, typing there updates the lists.
     select: async (sheet, address) => {
