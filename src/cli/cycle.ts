@@ -9,11 +9,16 @@ import { isPackageRefused } from "../hosts/xlsx/unsafe";
 import { catalogVersions } from "../sheets/identity";
 import { readFormFile, snapshotOfWorkbookFile, writeFileRefresh, writeWorkbookFile } from "../hosts/xlsx/files";
 import { checkInputFile, writeFileAtomic } from "../node/files";
+import { fsFailure } from "../node/fsErrors";
 import { formatNumber } from "../parse/number";
+import { newKey } from "../sheets/signing";
+import { bilingual, message } from "../i18n/messages";
 
 /**
  * The reporting cycle from the command line: one form per agency split off a master, and the returned forms
- * collected back into it. Every message in Vietnamese and English; nothing is written on a dry run.
+ * collected back into it. A split records the forms it issued in the master's ledger (sheets/ledger.ts), so the
+ * master is written too (its backup kept, under the caller's lock). Every message in Vietnamese and English;
+ * nothing is written on a dry run.
  */
 export interface CycleOptions {
   asOf: string;
@@ -36,7 +41,8 @@ async function readMaster(file: string): Promise<Existing | null> {
   try {
     return readExisting(await snapshotOfWorkbookFile(file));
   } catch (e) {
-    err(`Không đọc được ${file} như một tệp .xlsx / cannot read it as an .xlsx file: ${(e as Error).message}`);
+    const failure = fsFailure(e, file, "read");
+    err(failure ? bilingual(failure) : `Không đọc được ${file} như một tệp .xlsx / cannot read it as an .xlsx file: ${(e as Error).message}`);
     return null;
   }
 }
@@ -45,7 +51,7 @@ export async function splitFile(input: string, dir: string, catalog: Catalog, op
   const master = await readMaster(input);
   if (!master) return 1;
   const refresh = refreshWorkbook(catalog, master, { asOf: options.asOf, tolerance: options.tolerance, now: options.now, protect: options.protect });
-  const split = splitMaster(catalog, master, refresh, { now: options.now, masterFile: basename(input), agencies: options.agencies });
+  const split = splitMaster(catalog, master, refresh, { now: options.now, masterFile: basename(input), agencies: options.agencies, newKey: master.ledger ? undefined : newKey() });
   if (split.error) {
     err(`${split.error.vi} / ${split.error.en}`);
     return 1;
@@ -60,6 +66,12 @@ export async function splitFile(input: string, dir: string, catalog: Catalog, op
     return 2;
   }
   mkdirSync(dir, { recursive: true });
+  // The ledger first: a form the master has no record of would be refused when it comes back.
+  if (split.ledger && split.forms.length > 0) {
+    const recorded = refreshWorkbook(catalog, master, { asOf: options.asOf, tolerance: options.tolerance, now: options.now, protect: options.protect, ledger: split.ledger, keepBackup: true });
+    await writeFileRefresh(input, input, recorded);
+    out(`  ${bilingual(message("ledger.recorded", { n: split.forms.length, file: basename(input) }))}`);
+  }
   for (const form of split.forms) {
     const file = join(dir, form.file);
     await writeWorkbookFile(form.plan, file);
@@ -83,7 +95,7 @@ export function describeCollected(c: Collected): string[] {
   const replaced = c.edits.filter((e) => e.before !== null && e.before !== "");
   lines.push(
     `Tổng hợp / collected: ${c.edits.length} số liệu / entries (${replaced.length} thay giá trị cũ / replace a value), ${c.receipts.length} phiếu mới / new forms, ` +
-      `${c.refused.length} phiếu bị từ chối / refused, ${c.conflicts.length} ô mâu thuẫn / conflicting cells, ${c.anomalies.length} lưu ý / notes`,
+      `${new Set(c.refused.map((r) => r.form)).size} phiếu bị từ chối / refused, ${c.conflicts.length} ô mâu thuẫn / conflicting cells, ${c.anomalies.length} lưu ý / notes`,
   );
   for (const r of c.refused) lines.push(`  Từ chối / refused: ${r.form}: ${r.en ? `${r.vi} / ${r.en}` : r.vi}`);
   for (const k of c.conflicts) {

@@ -8,7 +8,7 @@ import { catalogIndicators } from "../model";
 import { judgeYear, targetFor } from "../evaluate/indicator";
 import { judgePace } from "../evaluate/pace";
 import { formatNumber } from "../parse/number";
-import { message } from "../i18n/messages";
+import { bilingual, message } from "../i18n/messages";
 import type { Indicator } from "../model/indicator";
 import { STATUS_VOCABULARY } from "../evaluate/vocabulary";
 import { SheetPlan } from "../sheets/plan";
@@ -26,6 +26,8 @@ import { randomUUID } from "node:crypto";
 import { DEFAULT_REPORT_DAY } from "../sheets/identity";
 import { collectFiles, splitFile } from "./cycle";
 import { countedRows } from "../sheets/rowCounts";
+import { cliFailure, fsFailure } from "../node/fsErrors";
+import { rewriteMaster } from "./masterWrite";
 
 /**
  * npm run workbook [-- --out FILE] [--plans ID,ID] [--from TABLE.tsv [--name "Tên ngắn"]] [--actuals FILE.csv] [--as-of dd/mm/yyyy] [--tolerance 0.05] [--no-protect]
@@ -42,6 +44,19 @@ const USAGE = [
 ].join("\n");
 
 export async function main(given: string[]): Promise<number> {
+  try {
+    return await runWorkbook(given);
+  } catch (e) {
+    // A file that cannot be read or written (disk full, no permission, read-only, a lock held too long) is said
+    // in Vietnamese and English with the file named, not as a stack trace.
+    const failure = cliFailure(e);
+    if (!failure) throw e;
+    process.stderr.write(`${bilingual(failure)}\n`);
+    return 1;
+  }
+}
+
+async function runWorkbook(given: string[]): Promise<number> {
   // --collect takes the returned forms: every argument after it up to the next option.
   const at = given.indexOf("--collect");
   const formFiles: string[] = [];
@@ -100,20 +115,26 @@ export async function main(given: string[]): Promise<number> {
     const cycle = { asOf, tolerance, now: nowVi(), protect };
     if (flags.has("--split-by-agency")) {
       const agencies = values.get("--agency")?.split(";").map((a) => a.trim()).filter(Boolean);
-      return splitFile(resolve(input), resolve(values.get("--out") ?? "out/phieu"), catalog, { ...cycle, agencies });
+      // A split records its forms in the master's ledger: the master is written, under its lock (ledger.ts).
+      const master = resolve(input);
+      return rewriteMaster(master, master, false, () => splitFile(master, resolve(values.get("--out") ?? "out/phieu"), catalog, { ...cycle, agencies }));
     }
     if (formFiles.length === 0) {
       process.stderr.write("--collect cần ít nhất một phiếu / needs at least one form: --collect A.xlsx B.xlsx …\n");
       return 2;
     }
-    return collectFiles(resolve(input), resolve(values.get("--out") ?? input), formFiles.map((f) => resolve(f)), catalog, { ...cycle, dryRun: flags.has("--dry-run") });
+    const [master, output] = [resolve(input), resolve(values.get("--out") ?? input)];
+    const dryRun = flags.has("--dry-run");
+    return rewriteMaster(master, output, dryRun, () => collectFiles(master, output, formFiles.map((f) => resolve(f)), catalog, { ...cycle, dryRun }));
   }
   if (input !== undefined) {
     if (values.has("--actuals")) {
       process.stderr.write("--actuals dùng khi tạo workbook mới; khi cập nhật, số liệu lấy từ workbook cũ / --actuals is for new workbooks; a refresh keeps the old workbook's entries\n");
       return 2;
     }
-    return refreshFile(resolve(input), resolve(values.get("--out") ?? "out/indicator-monitor.xlsx"), catalog, { asOf, tolerance, plans, protect, calendar, dryRun: command.args.flags.has("--dry-run"), restore: command.args.flags.has("--restore") });
+    const [master, output] = [resolve(input), resolve(values.get("--out") ?? "out/indicator-monitor.xlsx")];
+    const options = { asOf, tolerance, plans, protect, calendar, dryRun: command.args.flags.has("--dry-run"), restore: command.args.flags.has("--restore") };
+    return rewriteMaster(master, output, options.dryRun, () => refreshFile(master, output, catalog, options));
   }
   // A new workbook gets an identity of its own: the forms split from it are known as its forms.
   const identity = { kind: "master" as const, master: randomUUID(), versions: {}, calendar: calendar ?? null, reportDay: DEFAULT_REPORT_DAY };
@@ -174,6 +195,7 @@ export function describeEntries(catalog: Catalog, csv: EntriesCsv, result: Entri
     lines.push(`  ${at(f)}: ${read("vi")} / ${read("en")}`);
   }
   for (const u of skipped) lines.push(`  ${file}:${u.line} “${u.key}” ${u.period}: ${u.why.vi} / ${u.why.en}`);
+  for (const u of csv.shortened ?? []) lines.push(`  Lưu ý / note: ${file}:${u.line} “${u.key}” ${u.period}: ${u.why.vi} / ${u.why.en}`);
   return lines;
 }
 
@@ -218,7 +240,8 @@ async function refreshFile(
     return 1;
   }
   const unreadable = (e: unknown) => {
-    process.stderr.write(`Không đọc được ${input} như một tệp .xlsx / cannot read it as an .xlsx file: ${(e as Error).message}\n`);
+    const failure = fsFailure(e, input, "read");
+    process.stderr.write(`${failure ? bilingual(failure) : `Không đọc được ${input} như một tệp .xlsx / cannot read it as an .xlsx file: ${(e as Error).message}`}\n`);
     return 1;
   };
   mkdirSync(dirname(out), { recursive: true });

@@ -1,8 +1,9 @@
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { accessSync, closeSync, constants, fsyncSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { getHeapStatistics } from "node:v8";
-import { bilingual, message } from "../i18n/messages";
+import { bilingual, message, type Message } from "../i18n/messages";
+import { asFileRefusal, errnoCode, fileRefusal, fsFailure } from "./fsErrors";
 
 /**
  * The file system edge of the CLI: files written whole or not at all, and inputs checked before any work.
@@ -12,6 +13,10 @@ import { bilingual, message } from "../i18n/messages";
  * cut. rename() replaces the target in one step (POSIX rename(2); on Windows Node uses MoveFileEx with
  * MOVEFILE_REPLACE_EXISTING): a process killed at any moment leaves the old file or the new one, whole — never a
  * truncated workbook. The temporary file of a killed write is removed by the next write to the same target.
+ *
+ * A failure is a FileRefusal naming the target (disk full, no permission, read-only disk: fsErrors.ts), never the
+ * temporary file. A target set read-only is not replaced (rename() would replace it without a word, as the
+ * folder is writable), and a target this process holds the lock of (lock.ts) is checked just before the rename.
  */
 const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
@@ -21,7 +26,7 @@ export function writeFileAtomic(target: string, data: Uint8Array): void {
     for (let at = 0; at < data.length; ) at += writeSync(fd.fd, data, at, data.length - at);
   } catch (e) {
     fd.abandon();
-    throw e;
+    throw asFileRefusal(e, target, "write");
   }
   fd.commit();
 }
@@ -38,35 +43,45 @@ export async function writeFileAtomicStream(target: string, write: (put: (chunk:
     });
   } catch (e) {
     fd.abandon();
-    throw e;
+    throw asFileRefusal(e, target, "write");
   }
   fd.commit();
 }
 
 /** A temporary file beside the target: `commit` flushes it and renames it over the target, `abandon` removes it. */
 function openTemp(target: string): { fd: number; commit: () => void; abandon: () => void } {
+  const readOnly = checkWritable(target);
+  if (readOnly) throw fileRefusal(readOnly);
   const dir = dirname(target);
   removeLeftovers(dir, basename(target));
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const fd = openSync(temp, "wx");
+  let fd: number;
+  try {
+    fd = openSync(temp, "wx");
+  } catch (e) {
+    throw asFileRefusal(e, target, "write");
+  }
   const abandon = () => {
     closeSync(fd);
     rmSync(temp, { force: true });
   };
+  const guard = guards.get(canonicalPath(target));
   const commit = () => {
     try {
       fsyncSync(fd);
     } catch (e) {
       abandon();
-      throw e;
+      throw asFileRefusal(e, target, "write");
     }
     closeSync(fd);
     try {
+      guard?.beforeRename();
       renameSync(temp, target);
     } catch (e) {
       rmSync(temp, { force: true });
-      throw e;
+      throw asFileRefusal(e, target, "write");
     }
+    guard?.afterRename();
     try {
       const d = openSync(dir, "r");
       try {
@@ -79,6 +94,60 @@ function openTemp(target: string): { fd: number; commit: () => void; abandon: ()
     }
   };
   return { fd, commit, abandon };
+}
+
+/**
+ * Why `target` must not be replaced, or null: it is a folder, or it is set read-only. The mode bits are read
+ * as well as access(W_OK), since an administrator (root) may write any file whatever its mode — a file its
+ * owner set read-only is still not replaced. A target that does not exist yet is fine.
+ */
+export function checkWritable(target: string): Message | null {
+  let mode: number;
+  try {
+    const stat = statSync(target);
+    if (stat.isDirectory()) return message("fs.folderWrite", { file: target });
+    mode = stat.mode;
+  } catch (e) {
+    const code = errnoCode(e);
+    if (code === "ENOENT" || code === "ENOTDIR") return null;
+    return fsFailure(e, target, "write");
+  }
+  if ((mode & 0o222) === 0) return message("fs.readOnlyFile", { file: target });
+  try {
+    accessSync(target, constants.W_OK);
+  } catch (e) {
+    const code = errnoCode(e);
+    return code === "EACCES" || code === "EPERM" ? message("fs.readOnlyFile", { file: target }) : fsFailure(e, target, "write");
+  }
+  return null;
+}
+
+/** Checks run around the rename over a target whose lock this process holds (lock.ts), by absolute path. */
+export interface WriteGuard {
+  /** Throws a FileRefusal when the target must not be replaced now (the lock was lost, the file changed). */
+  beforeRename(): void;
+  /** The target is now what this process wrote. */
+  afterRename(): void;
+}
+const guards = new Map<string, WriteGuard>();
+
+export function setWriteGuard(target: string, guard: WriteGuard | null): void {
+  if (guard) guards.set(canonicalPath(target), guard);
+  else guards.delete(canonicalPath(target));
+}
+
+/** A file's absolute path with links resolved (its folder's, when the file does not exist yet): one name per file. */
+export function canonicalPath(file: string): string {
+  const full = resolve(file);
+  try {
+    return realpathSync(full);
+  } catch {
+    try {
+      return join(realpathSync(dirname(full)), basename(full));
+    } catch {
+      return full;
+    }
+  }
 }
 
 /** Temporary files of earlier writes to the same target whose process is gone. */
@@ -131,8 +200,7 @@ export function checkInputFile(path: string, kind: "xlsx" | "text", caps = input
     if (stat.isDirectory()) return { ok: false, error: bilingual(message("input.folder", { file: path })) };
     size = stat.size;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { ok: false, error: bilingual(code === "ENOENT" ? message("input.missing", { file: path }) : message("input.unreadable", { file: path, detail: (e as Error).message })) };
+    return { ok: false, error: bilingual(fsFailure(e, path, "read") ?? message("input.unreadable", { file: path, detail: (e as Error).message })) };
   }
   const cap = kind === "xlsx" ? caps.xlsxBytes : caps.textBytes;
   if (size > cap) return { ok: false, error: bilingual(message("input.tooLarge", { file: path, size: mb(size), cap: mb(cap) })) };

@@ -1,6 +1,8 @@
 import { foldText } from "../model/ids";
 import type { CellValue, SheetPlan, SheetSpec } from "./plan";
 import { parseCsv } from "./csv";
+import { CELL_TEXT_LIMIT, shortenForCell } from "../parse/limits";
+import { message } from "../i18n/messages";
 import { periodKeyOfText, periodListText } from "../model/periodText";
 import { typedEntry, type TypedEntry } from "../evaluate/typedEntry";
 
@@ -190,6 +192,8 @@ export interface EntriesCsv {
   problems: Unmatched[];
   /** Lines given (blank lines and the header not counted): rows + problems. */
   lines: number;
+  /** Values longer than an Excel cell holds (32 767 characters), shortened, each with why (issue #22). */
+  shortened: Unmatched[];
 }
 
 const HEADER = /^(id|mã|ma|mã chỉ tiêu|name|tên|ten|chỉ tiêu|chi tieu)$/i;
@@ -206,6 +210,7 @@ export function parseEntriesCsv(text: string): EntriesCsv {
   const separator = sample.includes("\t") ? "\t" : sample.includes(";") ? ";" : ",";
   const rows: EntryRow[] = [];
   const problems: Unmatched[] = [];
+  const shortened: Unmatched[] = [];
   // Line numbers of the file: a quoted field may hold a line break, so count them as the parser goes.
   let line = 1;
   parseCsv(clean, separator).forEach((raw, k) => {
@@ -230,7 +235,12 @@ export function parseEntriesCsv(text: string): EntriesCsv {
       });
       return;
     }
-    rows.push({ line: at, key, period, value: value === "" ? null : value });
+    if (value.length > CELL_TEXT_LIMIT) {
+      const limits = { length: value.length.toLocaleString("vi-VN"), limit: CELL_TEXT_LIMIT.toLocaleString("vi-VN") };
+      const why = message("csv.valueShortened", limits);
+      shortened.push({ line: at, key, period, why: { vi: why.vi, en: why.en } });
+    }
+    rows.push({ line: at, key, period, value: value === "" ? null : shortenForCell(value) });
   });
-  return { rows, problems, lines: rows.length + problems.length };
+  return { rows, problems, lines: rows.length + problems.length, shortened };
 }

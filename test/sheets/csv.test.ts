@@ -6,6 +6,7 @@ import { applyEntries, parseEntriesCsv } from "../../src/sheets/entries";
 import { buildWorkbookPlan } from "../../src/sheets/workbook";
 import { main } from "../../src/cli/workbook";
 import { runCli } from "../helpers/cli";
+import { readEntriesFile } from "../../src/hosts/xlsx/files";
 import { seedCatalog, seedIndicators } from "../helpers/seedCatalog";
 
 describe("CSV as spreadsheets write it", () => {
@@ -14,6 +15,38 @@ describe("CSV as spreadsheets write it", () => {
       ["a", "2,5", 'say "Đạt"', "two\nlines"],
       ["b", "", "c"],
     ]);
+  });
+
+  test("a quote inside a cell that did not open with one is kept, as Excel reads it (it was silently removed)", () => {
+    expect(parseCsv('TV.1;2025;ước "đạt"\nTV.2;2025;5"2\n', ";")).toEqual([
+      ["TV.1", "2025", 'ước "đạt"'],
+      ["TV.2", "2025", '5"2'],
+    ]);
+    // RFC 4180: doubled quotes in a quoted cell are one quote, also at its very start and end; spaces before the
+    // opening quote are dropped; an empty quoted cell is empty.
+    expect(parseCsv('a,"""Đạt"" theo KH",  "x,y",""\n')).toEqual([["a", '"Đạt" theo KH', "x,y", ""]]);
+  });
+
+  test("entries: a value with quotes arrives whole; one over 32 767 characters is shortened with a note", () => {
+    const long = "x".repeat(100_000);
+    const csv = parseEntriesCsv(`id;period;value\nTV.IV.1;2025;"ước ""đạt"" 95"\nTV.IV.2;2025;${long}\n`);
+    expect(csv.rows.map((r) => r.value)).toEqual(['ước "đạt" 95', expect.any(String)]);
+    const shortened = csv.rows[1]!.value as string;
+    expect(shortened.length).toBe(32_767);
+    expect(shortened.startsWith("x".repeat(32_000))).toBe(true);
+    expect(shortened.endsWith("[rút gọn / shortened]")).toBe(true);
+    expect(csv.shortened).toEqual([
+      {
+        line: 3,
+        key: "TV.IV.2",
+        period: "2025",
+        why: {
+          vi: "giá trị dài 100.000 ký tự, quá 32.767 ký tự một ô Excel giữ được: đã rút gọn",
+          en: "the value has 100.000 characters, more than the 32.767 an Excel cell holds: shortened",
+        },
+      },
+    ]);
+    expect(parseEntriesCsv(`TV.IV.1;2025;${"y".repeat(32_767)}\n`).shortened).toEqual([]);
   });
 
   test("entries: a vi-VN decimal quoted in a comma file, and semicolon files as Vietnamese Excel exports them", () => {
@@ -87,5 +120,19 @@ describe("--actuals honest: every line written or listed with its reason, and th
     expect(r.out).toContain("5 dòng đọc được / lines read; 2 đã điền / written (1 trong số đó bị đánh dấu lỗi nhập liệu / of them flagged as invalid input); 3 không điền / not written");
     expect(r.out).toContain(`${file}:3 ${b} 2025: “abc” — Lỗi nhập liệu`);
     for (const line of [4, 5, 6]) expect(r.out).toContain(`${file}:${line} `);
+  });
+
+  test("the CLI: a quoted value keeps its quotes in the cell, and a value past a cell's limit is written shortened with a note", async () => {
+    const [a, b] = ids();
+    const dir = mkdtempSync(join(tmpdir(), "im-actuals-"));
+    const file = join(dir, "actuals.csv");
+    writeFileSync(file, `id;period;value\n${a};2025;"ước ""đạt"""\n${b};2025;${"z".repeat(40_000)}\n`);
+    const out = join(dir, "out.xlsx");
+    const r = await runCli(main, ["--actuals", file, "--out", out, "--as-of", "22/11/2026"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Lưu ý / note: ${file}:3 “${b}” 2025: giá trị dài 40.000 ký tự, quá 32.767 ký tự một ô Excel giữ được: đã rút gọn`);
+    const entries = await readEntriesFile(out);
+    expect(entries.actuals[a!]?.["2025"]).toBe('ước "đạt"');
+    expect(String(entries.actuals[b!]?.["2025"]).length).toBe(32_767);
   });
 });

@@ -18,6 +18,7 @@ import type { ReturnedForm } from "../../sheets/collect";
 import { savedSerial } from "./properties";
 import { fastSnapshot, zlibInflate } from "./fastRead";
 import { basename } from "node:path";
+import { macroEvidence, refuseMacroForm } from "./macros";
 
 /**
  * Workbook files on disk, for the CLI and the tests: read whatever writer saved them (package.ts makes other
@@ -92,5 +93,15 @@ export async function writeFileRefresh(input: string, out: string, refresh: Refr
 /** A returned form read as data, with the time staff last saved it (the date it was filled). */
 export async function readFormFile(file: string): Promise<ReturnedForm> {
   const raw = readFileSync(file);
+  refuseMacroForm(macroEvidence(raw, zlibInflate));
   return { file: basename(file), existing: readExisting(await snapshotOfBytes(raw, file)), saved: await savedSerial(raw) };
+}
+
+/** What marks a workbook file as macro-enabled (an .xlsm renamed .xlsx), or null; null too for a file that cannot be read (its reader says why). */
+export function macroEvidenceOfFile(file: string): string | null {
+  try {
+    return macroEvidence(readFileSync(file), zlibInflate);
+  } catch {
+    return null;
+  }
 }

@@ -7,6 +7,8 @@ import { normalizePackage } from "./package";
 import { savedSerial } from "./properties";
 import { snapshotOf } from "./snapshot";
 import { planBytes } from "./planWriter";
+import { macroEvidenceAsync, refuseMacroForm } from "./macros";
+import { streamInflate } from "./unzip";
 
 /**
  * Agencies' forms as files, in the browser as on disk (no file system here): a returned form read from its
@@ -16,6 +18,7 @@ import { planBytes } from "./planWriter";
  * and a refusal names the part and the reason.
  */
 export async function readFormBytes(file: string, raw: Uint8Array): Promise<ReturnedForm> {
+  refuseMacroForm(await macroEvidenceAsync(raw, streamInflate));
   const { bytes } = await normalizePackage(raw);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
