@@ -152,13 +152,20 @@ interface Token {
   sepAfter: boolean;
 }
 
+/** Whether a separator (",", ";", ":") follows `end`, past white space; looks no further than the next character. */
+function separatorAt(text: string, end: number): boolean {
+  let k = end;
+  while (k < text.length && /\s/.test(text[k]!)) k++;
+  const c = text[k];
+  return c === "," || c === ";" || c === ":";
+}
+
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const start = m.index!;
     const end = start + m[0].length;
-    const after = text.slice(end).match(/^\s*([,;:])/);
-    out.push({ word: foldText(m[0]), start, end, sepAfter: after !== null });
+    out.push({ word: foldText(m[0]), start, end, sepAfter: separatorAt(text, end) });
   }
   return out.filter((t) => t.word !== "");
 }
@@ -184,6 +191,12 @@ export function splitAgencies(raw: string, role: AgencyRole = "lead", extra?: re
 
 function splitNames(text: string, role: AgencyRole, names: Known[]): AgencyMention[] {
   const out: AgencyMention[] = [];
+  const seen = new Set<string>();
+  const push = (m: AgencyMention) => {
+    if (seen.has(m.name)) return;
+    seen.add(m.name);
+    out.push(m);
+  };
   const toks = tokens(text);
   // "Các sở: Văn hóa, Thể thao và Du lịch, Giáo dục và Đào tạo": each field is a Sở (a field alone is an alias
   // of its Sở), so the words "Các sở:" are passed over.
@@ -200,7 +213,7 @@ function splitNames(text: string, role: AgencyRole, names: Known[]): AgencyMenti
     const match = longestMatch(toks, i, names) ?? truncated(toks, i, names);
     if (match) {
       const printed = text.slice(toks[i]!.start, toks[i + match.length - 1]!.end);
-      push(out, { name: match.entry.name, kind: match.entry.kind, role, printed, unknown: false });
+      push({ name: match.entry.name, kind: match.entry.kind, role, printed, unknown: false });
       i += match.length;
       continue;
     }
@@ -209,14 +222,10 @@ function splitNames(text: string, role: AgencyRole, names: Known[]): AgencyMenti
     while (j < toks.length - 1 && !toks[j]!.sepAfter && !longestMatch(toks, j + 1, names)) j++;
     const printed = text.slice(toks[i]!.start, toks[j]!.end);
     const name = printed.charAt(0).toUpperCase() + printed.slice(1);
-    push(out, { name, kind: "agency", role, printed, unknown: true });
+    push({ name, kind: "agency", role, printed, unknown: true });
     i = j + 1;
   }
   return out;
-}
-
-function push(out: AgencyMention[], m: AgencyMention): void {
-  if (!out.some((x) => x.name === m.name && x.role === m.role)) out.push(m);
 }
 
 /** The known name that the words from `i` begin with, the longest. */
@@ -234,8 +243,10 @@ function longestMatch(toks: Token[], i: number, names: Known[]): { entry: Agency
  * at least two and reaching the end of the cell, begin exactly one known name.
  */
 function truncated(toks: Token[], i: number, names: Known[]): { entry: AgencyName; length: number } | null {
+  // Only a name longer than the words left can begin with them: far from the cell's end none can (names are
+  // sorted longest first), and the words are not copied — a long cell stays linear.
+  if (toks.length - i < 2 || toks.length - i >= (names[0]?.words.length ?? 0)) return null;
   const rest = toks.slice(i).map((t) => t.word);
-  if (rest.length < 2) return null;
   const fits = new Set(names.filter((k) => k.words.length > rest.length && rest.every((w, n) => k.words[n] === w)).map((k) => k.entry));
   if (fits.size !== 1) return null;
   return { entry: [...fits][0]!, length: rest.length };

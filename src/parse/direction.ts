@@ -58,10 +58,18 @@ function verdict(direction: Direction, source: DirectionSource, vi: string, en: 
   return { direction, source, reason: { vi, en } };
 }
 
+/** Whether a folded name has `words` as whole words (bounded by a space or an end), without copying the name. */
+function hasWords(folded: string, words: string): boolean {
+  for (let at = folded.indexOf(words); at >= 0; at = folded.indexOf(words, at + 1)) {
+    const end = at + words.length;
+    if ((at === 0 || folded.charCodeAt(at - 1) === 32) && (end === folded.length || folded.charCodeAt(end) === 32)) return true;
+  }
+  return false;
+}
+
 function nameHas(folded: string, rule: NameRule): boolean {
-  const padded = " " + folded + " ";
-  if (rule.except?.some((e) => padded.includes(" " + e + " "))) return false;
-  return padded.includes(" " + rule.fragment + " ");
+  if (rule.except?.some((e) => hasWords(folded, e))) return false;
+  return hasWords(folded, rule.fragment);
 }
 
 export function inferDirection(name: string, unit: string, target: Target): DirectionVerdict {
@@ -84,7 +92,7 @@ export function inferDirection(name: string, unit: string, target: Target): Dire
   // "Giảm tỷ lệ hộ nghèo …", "Mức giảm …", "Trong đó: Giảm …" with a bare number or range ("1-1,5", "4"):
   // the number is the size of the reduction, and a larger one is better (the national report judges 1,1
   // against "1-1,5 điểm" and "trên 4" against "4" as met).
-  const reduceFirst = /^(trong do:? )?(muc )?giam /.test(folded + " ");
+  const reduceFirst = /^(trong do:? )?(muc )?giam(?: |$)/.test(folded);
   // "Tỷ lệ hộ nghèo giảm (%)": the word after the quantity, the number is again the size of the reduction.
   const reduceLast = /\sgiam(\s+\S{1,4})?$/.test(folded); // folded text has lost the parentheses: "... giam %"
   if (reduceLast && (target.kind === "exact" || target.kind === "range")) {

@@ -1,10 +1,10 @@
 import { REPORT_MARK, REPORT_SHEET } from "./reportSheet";
 import { DIRECTORY_MARK, DIRECTORY_SHEET, readDirectoryRows } from "./directorySheet";
 import type { AgencyName } from "../parse/agencies";
-import { z } from "zod";
-import { CellValue } from "./plan";
+import type { CellValue } from "./plan";
+import { PACE_FORMULA_KEYS, type FormulaCell, type SheetLayout, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "./snapshot";
 import { columnLetter } from "./plan";
-import { KEY_ROW, RETIRED_LABEL, SECTION_MARK } from "./indicatorSheet";
+import { BUILT_KEY, KEY_ROW, LEGEND_TEXTS, RETIRED_LABEL, SECTION_MARK } from "./indicatorSheet";
 import { SUMMARY_SHEET, SUMMARY_SHEETS_HEADER, SUMMARY_TOTAL } from "./workbook";
 import { CONTINUED } from "./blockPrint";
 import { WORD_LIST_SHEET } from "./formulas";
@@ -12,10 +12,11 @@ import { sheetKey } from "./names";
 import { isEntryKey } from "./entryKeys";
 import { IDENTITY_MARK, IDENTITY_SHEET, readIdentityRows, type ExportedEntry, type Identity } from "./identity";
 import { RECEIPTS_SHEET, readReceiptRows, type Receipt } from "./receipts";
+import { LEDGER_MARK, LEDGER_SHEET, readLedgerRows, type Ledger } from "./ledger";
 import { REPORTING_MARK, REPORTING_SHEET, readReportDay } from "./reportingSheet";
 
 /** The A1 mark that tells a service sheet of the add-in's from a sheet of staff's with the same name. */
-const MARKS: Record<string, string> = { [REPORT_SHEET]: REPORT_MARK, [DIRECTORY_SHEET]: DIRECTORY_MARK, [REPORTING_SHEET]: REPORTING_MARK, [IDENTITY_SHEET]: IDENTITY_MARK };
+const MARKS: Record<string, string> = { [REPORT_SHEET]: REPORT_MARK, [DIRECTORY_SHEET]: DIRECTORY_MARK, [REPORTING_SHEET]: REPORTING_MARK, [IDENTITY_SHEET]: IDENTITY_MARK, [LEDGER_SHEET]: LEDGER_MARK };
 import type { Entries } from "./indicatorSheet";
 
 /**
@@ -26,59 +27,12 @@ import type { Entries } from "./indicatorSheet";
  * module knows nothing of Excel.
  */
 
-/**
- * A cell that holds a formula, with its text (en-US, without "="): the add-in's own formulas are rebuilt, but a
- * formula staff typed where an entry goes (an actual "=1234/5678*100", a note, their own column) is theirs
- * and is carried over as a formula.
- */
-export type FormulaCell = { formula: string };
-export type SnapshotCell = CellValue | FormulaCell;
-
-/**
- * The add-in's own formula columns (statuses, gaps, achievement, helpers, the whole-period actual) are rebuilt
- * by a refresh, so a host reading a large workbook need not keep their text: it gives OWN_FORMULA instead, one
- * shared object, once it has read the key row.
- */
-/** The in-year columns the add-in computes: the figure to date, the year-end estimate, the pace. */
-const PACE_FORMULA_KEYS = new Set(["todate", "estimate", "pace"]);
-
-export const OWN_FORMULA: FormulaCell = Object.freeze({ formula: "" });
-export function isOwnFormulaKey(key: unknown): boolean {
-  return typeof key === "string" && (/^(status|gap|achievement|h):/.test(key) || PACE_FORMULA_KEYS.has(key) || key === "actual:period");
-}
-
-/** For hosts: turns formula texts into snapshot cells, dropping the text in the add-in's own columns after the key row. */
-export function formulaCells(): { cell: (col: number, formula: string) => FormulaCell; own: (col: number) => boolean; row: (cells: SnapshotCell[]) => void } {
-  let keys: SnapshotCell[] | null = null;
-  return {
-    cell: (col, formula) => (keys && isOwnFormulaKey(keys[col]) ? OWN_FORMULA : { formula }),
-    own: (col) => keys !== null && isOwnFormulaKey(keys[col]),
-    row: (cells) => {
-      if (!keys && cells.includes("id")) keys = cells;
-    },
-  };
-}
-
-export const SnapshotSheet = z.object({
-  name: z.string(),
-  hidden: z.boolean(),
-  /** Cells from A1, row by row; a formula cell is { formula }. A percentage-formatted number is read in points. */
-  rows: z.array(z.array(z.union([CellValue, z.object({ formula: z.string() })]))),
-  /** 1-based rows hidden by a filter or by hand (rows the add-in hid itself, such as the key row, included). */
-  hiddenRows: z.array(z.number()).default([]),
-  /** A filter is on (Excel reports that where it cannot say which rows it hides). */
-  filtered: z.boolean().optional(),
-});
-export type SnapshotSheet = z.infer<typeof SnapshotSheet>;
-
-export interface WorkbookSnapshot {
-  sheets: SnapshotSheet[];
-}
+export { OWN_FORMULA, SnapshotSheet, formulaCells, isOwnFormulaKey, snapshotOfPlan, type FormulaCell, type SheetLayout, type SnapshotCell, type WorkbookSnapshot } from "./snapshot";
 
 export const LOG_SHEET = "Nhật ký thay đổi";
 export const BACKUP_SHEET = "_IM_SAOLUU";
 /** Sheets the add-in writes whole and may rewrite; any other sheet is the user's and is never touched. */
-export const SERVICE_SHEETS = [SUMMARY_SHEET, REPORT_SHEET, DIRECTORY_SHEET, REPORTING_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET, IDENTITY_SHEET, RECEIPTS_SHEET];
+export const SERVICE_SHEETS = [SUMMARY_SHEET, REPORT_SHEET, DIRECTORY_SHEET, REPORTING_SHEET, WORD_LIST_SHEET, LOG_SHEET, BACKUP_SHEET, IDENTITY_SHEET, RECEIPTS_SHEET, LEDGER_SHEET];
 
 export type Located = { sheet: string; cell: string; vi: string; en: string };
 
@@ -95,6 +49,10 @@ export interface ExistingRow {
   overwritten: Record<string, CellValue>;
   /** True when the row is already kept as "no longer in the plan". */
   retired: boolean;
+  /** The hidden bounds of the row's judged blocks ("h:<block>:min|max|stretch") that hold a value, not a formula. */
+  bounds?: Record<string, CellValue>;
+  /** The stamp of the target texts the row was last built with (hidden BUILT_KEY cell); absent in workbooks written before it. */
+  built?: string;
 }
 
 export interface ExistingSheet {
@@ -137,8 +95,12 @@ export interface Existing {
   exported?: ExportedEntry[];
   /** Forms collected so far (sheets/receipts.ts). */
   receipts?: Receipt[];
+  /** The master's ledger of the forms it issued, with its signing key (sheets/ledger.ts); null without one. */
+  ledger?: Ledger | null;
   /** The report day as the reporting sheet says it now (staff may change it there). */
   reportDay?: number | null;
+  /** Every sheet as it stands, in the workbook's order (service sheets by their base name). */
+  layout?: SheetLayout[];
 }
 
 /** A sheet named like a service sheet, or like one with a free-name suffix ("Tổng hợp (2)"), compared as Excel does. */
@@ -232,6 +194,8 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | { 
   }
   const visibleKeys = keys.map((k, c) => ({ k, c })).filter(({ k }) => k !== "" && k !== "id" && !k.startsWith("h:"));
   const tolCol = keys.indexOf("h:tolerance");
+  const builtCol = keys.indexOf(BUILT_KEY);
+  const boundCols = keys.map((k, c) => ({ k, c })).filter(({ k }) => /^h:.+:(min|max|stretch)$/.test(k));
 
   // Above the key row stand the title (column B, rows moved down if staff inserted some) and the legend (C–J of
   // the row above the key row), rebuilt by a refresh; anything else there is staff's, reported and backed up.
@@ -242,6 +206,8 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | { 
     const t = r - (keyRow - (KEY_ROW - 1));
     (sheet.rows[r] ?? []).forEach((v, c) => {
       if (isEmpty(v) || c === 1 || (t === 3 && c >= 2 && c <= (taskSheet ? 10 : 9)) || (taskSheet && t === 2 && (c === 2 || c === 3))) return;
+      // A table printed across pages has its legend in the first page's columns, rows 3–4 (indicatorSheet.ts).
+      if ((t === 2 || t === 3) && !taskSheet && typeof v === "string" && LEGEND_TEXTS.has(v)) return;
       const value = isFormula(v) ? `=${v.formula}` : plain(v);
       strays.push({ cell: `${columnLetter(c + 1)}${r + 1}`, value });
       at(`${columnLetter(c + 1)}${r + 1}`, `“${String(value)}” ở phía trên bảng (vùng tiêu đề được tạo lại): được lưu ở trang sao lưu`, `“${String(value)}” above the table (the title area is rebuilt): it is kept in the backup sheet`);
@@ -297,7 +263,10 @@ function readSheet(sheet: SnapshotSheet, notices: Located[]): ExistingSheet | { 
         at(`${columnLetter(c + 1)}${r + 1}`, `công thức “=${f}” được giữ nguyên; nó trỏ tới ô trong trang này, hãy kiểm tra lại nếu dòng bị dời sau khi cập nhật`, `the formula “=${f}” is kept as it is; it points at cells of this sheet, so check it if the row moves in the refresh`);
       }
     }
-    rows.push({ id, row: r + 1, values, formulas, overwritten, retired });
+    const bounds: Record<string, CellValue> = {};
+    if (id) for (const { k, c } of boundCols) if (!isEmpty(cells[c]) && !isFormula(cells[c])) bounds[k] = plain(cells[c]);
+    const built = id && builtCol >= 0 && typeof cells[builtCol] === "string" ? { built: cells[builtCol] as string } : {};
+    rows.push({ id, row: r + 1, values, formulas, overwritten, retired, ...(Object.keys(bounds).length > 0 ? { bounds } : {}), ...built });
   }
   const ids = rows.filter((x) => x.id).map((x) => x.id!);
   if (ids.length === 0 && rows.length === 0) return null;
@@ -332,18 +301,21 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
   let identity: Identity | null = null;
   let exported: ExportedEntry[] = [];
   let receipts: Receipt[] = [];
+  let ledger: Ledger | null = null;
   let reportDay: number | null = null;
+  const layout: SheetLayout[] = [];
   for (const raw of snapshot.sheets) {
     // A sheet named like the summary (in another case, or "(2)") is the add-in's only if it holds the summary's table of sheets; staff's "tổng hợp" is theirs.
     const base = serviceBase(raw.name);
     // The report sheet is the add-in's only with its mark in A1 (a staff sheet may well be called "Báo cáo năm").
     const isService =
       base !== null &&
-      (base === REPORT_SHEET || base === DIRECTORY_SHEET || base === REPORTING_SHEET || base === IDENTITY_SHEET
+      (base === REPORT_SHEET || base === DIRECTORY_SHEET || base === REPORTING_SHEET || base === IDENTITY_SHEET || base === LEDGER_SHEET
         ? raw.rows[0]?.[0] === MARKS[base]
         : raw.name === base || (base === SUMMARY_SHEET ? raw.rows.some((r) => r[1] === SUMMARY_SHEETS_HEADER) : base === LOG_SHEET ? raw.rows[1]?.[0] === LOG_COLUMNS[0]!.header : false));
     if (isService) serviceNames.push(raw.name);
     const sheet = isService ? { ...raw, name: base } : raw;
+    layout.push({ name: sheet.name, hidden: raw.hidden, ...(raw.protected !== undefined ? { protected: raw.protected } : {}), ...(raw.tables !== undefined ? { tables: raw.tables } : {}) });
     if (!isService && base !== null) {
       foreign.push(raw.name);
       continue;
@@ -360,6 +332,10 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
       const read = readIdentityRows(sheet.rows.map((r) => r.map(plain)));
       identity = read?.identity ?? null;
       exported = read?.exported ?? [];
+      continue;
+    }
+    if (sheet.name === LEDGER_SHEET) {
+      ledger = readLedgerRows(sheet.rows.map((r) => r.map(plain)));
       continue;
     }
     if (sheet.name === RECEIPTS_SHEET) {
@@ -388,7 +364,7 @@ export function readExisting(snapshot: WorkbookSnapshot): Existing {
     else if (read) sheets.push(read);
     else foreign.push(sheet.name);
   }
-  return { sheets, damaged, foreign, notices, log, backup, summary, serviceNames, directory, identity, exported, receipts, reportDay };
+  return { sheets, damaged, foreign, notices, log, backup, summary, serviceNames, directory, identity, exported, receipts, ledger, reportDay, layout };
 }
 
 /** What staff entered, by stable id: actuals per period, notes, baselines (formulas they typed are not values). */
@@ -419,20 +395,3 @@ export const LOG_COLUMNS = [
   { header: "Trước", width: 24 },
   { header: "Sau", width: 24 },
 ];
-
-/**
- * The snapshot of a sheet plan as a host would read it back after writing it: the preview host's workbook and
- * the tests' starting point.
- */
-export function snapshotOfPlan(sheets: { name: string; hidden?: boolean; rows: { value?: CellValue; formula?: string }[][]; heights: Record<string, number> }[]): WorkbookSnapshot {
-  return {
-    sheets: sheets.map((s) => ({
-      name: s.name,
-      hidden: s.hidden ?? false,
-      rows: s.rows.map((cells) => cells.map((c): SnapshotCell => (c.formula !== undefined ? { formula: c.formula } : c.value ?? null))),
-      hiddenRows: Object.entries(s.heights)
-        .filter(([, h]) => h === 0)
-        .map(([r]) => Number(r)),
-    })),
-  };
-}

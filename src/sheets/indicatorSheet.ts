@@ -1,4 +1,5 @@
 import { planHeading, planSubtitle } from "./planText";
+import { builtStamp } from "./targetChange";
 import type { Appendix, Plan } from "../model/plan";
 import type { Direction, Indicator } from "../model/indicator";
 import { emptyTarget, type Target } from "../model/target";
@@ -77,6 +78,8 @@ export const RETIRED_LABEL = "Không còn trong kế hoạch";
 export const SECTION_MARK = "§";
 /** The hidden column marking the parts of packed rows ("part"), which no count counts beside their row. */
 export const PART_KEY = "h:part";
+/** The hidden column stamping the target texts a row was built with (targetChange.ts): a refresh tells a plan's change from a target typed over. */
+export const BUILT_KEY = "h:built";
 export const PART_MARK = "part";
 
 /**
@@ -216,6 +219,9 @@ interface TitleLayout {
 }
 
 const LEGEND: Status[] = ["exceeded", "met", "near", "shortfall", "no_data", "invalid", "not_applicable"];
+const LEGEND_LABEL = "Chú giải (trạng thái):";
+/** The legend's texts (its label and boxes), wherever the layout puts them: a refresh rebuilds them, they are not staff's. */
+export const LEGEND_TEXTS: ReadonlySet<string> = new Set([LEGEND_LABEL, ...LEGEND.map((s) => `${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}`)]);
 
 /**
  * Rows 1–4: title, plan, note, legend. On a table printed across pages, the columns printed again on each page
@@ -229,7 +235,7 @@ function titleRows(plan: Plan, title: string, options: SheetOptions, width: numb
   const subtitle = planSubtitle(plan);
   const note = `Số liệu đến ngày ${options.asOf}. Nhập số thực hiện vào các ô nền vàng; trạng thái, chênh lệch và % thực hiện tự tính. Dung sai “Gần đạt”: ${formatNumber(options.tolerance * 100, 1)}% của chỉ tiêu.`;
   const boxes: Cell[] = LEGEND.map((s) => ({ value: `${STATUS_VOCABULARY[s].symbol} ${STATUS_VOCABULARY[s].vi}`, style: `legend.${s}` }));
-  const label = "Chú giải (trạng thái):";
+  const label = LEGEND_LABEL;
   const across = layout.across;
   if (!across) {
     return {
@@ -427,6 +433,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
   });
   // The parts of packed rows, marked: what the summary and the report leave out of their counts (model/counting.ts).
   const partCol = input.kind === "indicators" ? add({ key: PART_KEY, header: "_thành phần", width: 8, hidden: true }) : null;
+  const builtCol = add({ key: BUILT_KEY, header: "_chỉ tiêu khi dựng", width: 8, hidden: true });
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const width = columns.length;
 
@@ -506,6 +513,7 @@ export function buildSheet(input: SheetInput, options: SheetOptions): SheetSpec 
     if (unit) put(cells, unit, { value: ind.unit, style: "unit" });
     const texts = targetTexts(input, ind);
     if (targetText) put(cells, targetText, { value: texts.target ?? "", style: "text" });
+    put(cells, builtCol, { value: builtStamp(texts), style: "helper" });
     const kept = carried(ind.id) ?? {};
     const chosen = Object.values(DIRECTION_LABELS).find((l) => l === kept.direction);
     put(cells, direction, { value: chosen ?? DIRECTION_LABELS[ind.direction], style: "text" });

@@ -6,7 +6,11 @@ import { withEdits, type Edit } from "./collect";
 import { BACKUP_HEADERS, BACKUP_KINDS, backupRows } from "./backup";
 import { DEFAULT_REPORT_DAY, IDENTITY_SHEET, type Identity } from "./identity";
 import { RECEIPTS_SHEET, type Receipt } from "./receipts";
+import type { Ledger } from "./ledger";
 import { foldText, hashOfId, nameKey } from "../model/ids";
+import { logRow, type Change, type ChangeKind } from "./changeLog";
+import { compareTargets, type TargetDiff } from "./targetChange";
+import { layoutChanges } from "./layoutRestore";
 import { DIRECTION_LABELS, targetTexts, type CarriedRow, type Entries, type SheetCarry, type SheetInput } from "./indicatorSheet";
 import { buildWorkbookPlan, SUMMARY_SHEET, workbookSheetInputs } from "./workbook";
 import { mergeTaskSheets } from "./taskMerge";
@@ -22,31 +26,7 @@ import { BACKUP_SHEET, LOG_COLUMNS, LOG_FIRST_ROW, LOG_SHEET, SERVICE_SHEETS, ty
  * entries, marked "Không còn trong kế hoạch"; new indicators come in the document's order. Refreshing twice
  * with the same catalog gives the same plan and no change. Pure: hosts read and write.
  */
-export type ChangeKind = "added" | "target" | "renumbered" | "renamed" | "unit" | "retired" | "summary" | "collected" | "received" | "identity";
-
-export const CHANGE_LABELS: Record<ChangeKind, { vi: string; en: string }> = {
-  added: { vi: "Thêm mới", en: "Added" },
-  target: { vi: "Sửa chỉ tiêu", en: "Target changed" },
-  renumbered: { vi: "Đổi số thứ tự", en: "Renumbered" },
-  renamed: { vi: "Đổi tên", en: "Renamed" },
-  unit: { vi: "Đổi đơn vị", en: "Unit changed" },
-  retired: { vi: "Không còn trong kế hoạch", en: "No longer in the plan" },
-  summary: { vi: "Cập nhật trang Tổng hợp", en: "Summary sheet updated" },
-  collected: { vi: "Số liệu từ phiếu", en: "Entry from a form" },
-  received: { vi: "Nhận phiếu báo cáo", en: "Form received" },
-  identity: { vi: "Thêm định danh workbook", en: "Workbook identity added" },
-};
-
-export interface Change {
-  kind: ChangeKind;
-  sheet: string;
-  /** Plan number of the source document. */
-  source: string;
-  code: string;
-  name: string;
-  before: string;
-  after: string;
-}
+export { CHANGE_LABELS, changeSummary, logRow, type Change, type ChangeKind } from "./changeLog";
 
 export interface RefreshOptions {
   asOf: string;
@@ -62,6 +42,10 @@ export interface RefreshOptions {
   newId?: string;
   /** Entries and receipts of collected forms (sheets/collect.ts), written by this rebuild. */
   collected?: { edits: Edit[]; receipts: Receipt[] };
+  /** The ledger of issued forms to write (a split records its forms); by default the workbook's own is kept. */
+  ledger?: Ledger;
+  /** Keep the backup sheet as it is (a split records its forms without taking away what restore would put back). */
+  keepBackup?: boolean;
 }
 
 /** The reporting calendar a workbook's sheets were written with, from their period columns ("actual:2025-T01"). */
@@ -213,14 +197,14 @@ function mergeSheet(input: SheetInput, old: ExistingSheet, entries: Entries, opt
     if (foldText(text(row.values.name)) !== foldText(ind.name)) at("renamed", text(row.values.name), ind.name);
     if (input.kind !== "scenario" && text(row.values.unit).trim() !== ind.unit.trim()) at("unit", text(row.values.unit), ind.unit);
     const texts = targetTexts(input, ind);
-    const differ = Object.keys(texts).filter((k) => text(row.values[k]).trim() !== texts[k]!.trim());
-    if (differ.length > 0) {
-      const label = (k: string) => (Object.keys(texts).length > 1 ? `${header(k)}: ` : "");
-      const before = differ.map((k) => `${label(k)}${text(row.values[k])}`).join("; ");
-      const after = differ.map((k) => `${label(k)}${texts[k]}`).join("; ");
-      at("target", before, after);
-      kept.change = `${options.now.slice(0, 10)}: “${before}” → “${after}”`;
+    const { changed, restored } = compareTargets(texts, (k) => text(row.values[k]), row.built);
+    const label = (k: string) => (Object.keys(texts).length > 1 ? `${header(k)}: ` : "");
+    const side = (diffs: TargetDiff[], which: "before" | "after") => diffs.map((d) => `${label(d.key)}${d[which]}`).join("; ");
+    if (changed.length > 0) {
+      at("target", side(changed, "before"), side(changed, "after"));
+      kept.change = `${options.now.slice(0, 10)}: “${side(changed, "before")}” → “${side(changed, "after")}”`;
     }
+    if (restored.length > 0) at("restored", side(restored, "before"), side(restored, "after"));
     if (Object.keys(kept).length > 0) carry.values[ind.id] = kept;
   }
 
@@ -286,10 +270,6 @@ function serviceSheet(name: string, title: string, headers: { header: string; wi
     tabColor: hidden ? null : "7F7F7F",
     hidden,
   };
-}
-
-export function logRow(change: Change, now: string): CellValue[] {
-  return [now, change.source, change.sheet, change.code, change.name, CHANGE_LABELS[change.kind].vi, change.before, change.after];
 }
 
 /**
@@ -380,7 +360,7 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
   }
   const appendices = [...standing.map((input) => inputSource(input, known)), ...tasks.sources];
   const build: Refresh["build"] = {
-    options: { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names, agencies: existing.directory, calendar, identity: identity ? { ...identity, reportDay } : undefined, receipts },
+    options: { asOf: options.asOf, tolerance: options.tolerance, entries, plans, appendices, protect: options.protect, taskEntries: tasks.entries, taskSheetNames: tasks.names, agencies: existing.directory, calendar, identity: identity ? { ...identity, reportDay } : undefined, receipts, ledger: options.ledger ?? read.ledger ?? null },
     carry,
   };
   const plan = buildWorkbookPlan(catalog, build.options, carry);
@@ -405,27 +385,13 @@ export function refreshWorkbook(catalog: Catalog, read: Existing, options: Refre
     changes.push({ kind: "collected", sheet: sheet!, source: form!, code: "", name: `${n} số liệu vào ô còn trống`, before: "", after: String(n) });
   }
   for (const r of options.collected?.receipts ?? []) changes.push({ kind: "received", sheet: RECEIPTS_SHEET, source: r.file, code: r.period, name: r.agency, before: "", after: `${r.entries}` });
-  const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];
-  const backup = backupRows(before, options.now, options.collected);
-  plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
-  plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật hoặc thu phiếu gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
   // Service sheets by their name — but not a sheet of staff's that only shares the name (their "Báo cáo năm").
   const replace = [...existing.sheets.filter((s) => used.has(s) && !tasks.keep.includes(s.name)).map((s) => s.name), ...new Set([...SERVICE_SHEETS, ...(existing.serviceNames ?? [])])].filter((n) => !existing.foreign.includes(n));
+  // What the rewrite puts back (order, hidden, table, protection) is said, never done silently.
+  changes.push(...layoutChanges(existing.layout ?? [], [...plan.sheets, { name: LOG_SHEET, hidden: false, protect: false, table: null }, { name: BACKUP_SHEET, hidden: true, protect: false, table: null }], replace));
+  const log = [...existing.log, ...changes.map((c) => logRow(c, options.now))];
+  const backup = options.keepBackup ? existing.backup : backupRows(before, options.now, options.collected);
+  plan.sheets.push(serviceSheet(LOG_SHEET, "NHẬT KÝ THAY ĐỔI CHỈ TIÊU", LOG_COLUMNS, log, false));
+  plan.sheets.push(serviceSheet(BACKUP_SHEET, "Sao lưu số liệu trước lần cập nhật hoặc thu phiếu gần nhất (dùng để khôi phục)", BACKUP_HEADERS.map((h) => ({ header: h, width: 16 })), backup, true));
   return { plan, changes, notices, replace, keep, backedUp: backup.filter((r) => r[6] !== BACKUP_KINDS.received).length, build };
-}
-
-/** "Sửa chỉ tiêu 1, Không còn trong kế hoạch 1": the changes counted by kind, in one line. */
-export function changeSummary(changes: Change[], lang: "vi" | "en"): string {
-  const counts = countChanges(changes);
-  return (Object.keys(counts) as ChangeKind[])
-    .filter((k) => counts[k] > 0)
-    .map((k) => `${CHANGE_LABELS[k][lang]} ${counts[k]}`)
-    .join(", ");
-}
-
-/** Changes counted by kind. */
-function countChanges(changes: Change[]): Record<ChangeKind, number> {
-  const counts = { added: 0, target: 0, renumbered: 0, renamed: 0, unit: 0, retired: 0, summary: 0, collected: 0, received: 0, identity: 0 };
-  for (const c of changes) counts[c.kind]++;
-  return counts;
 }

@@ -38,7 +38,11 @@ describe("a sheet loaded after the summary", () => {
     expect(second.written).toEqual([`${TV} II`]);
     expect(second.existing).toContain("Tổng hợp");
     const dry = await host.refresh(catalog, { ...options, dryRun: true });
-    expect(dry.changes.map((c) => [c.kind, c.before, c.after])).toEqual([["summary", `${TV} IV`, `${TV} II, ${TV} IV`]]);
+    // Issue #22, item 6: the refresh puts the appendix sheets back in the document's order, and says so.
+    expect(dry.changes.map((c) => [c.kind, c.before, c.after])).toEqual([
+      ["summary", `${TV} IV`, `${TV} II, ${TV} IV`],
+      ["layout", `${TV} IV, ${TV} II`, `${TV} II, ${TV} IV`],
+    ]);
     await host.refresh(catalog, { ...options, dryRun: false });
     const summary = host.plan()!.sheets.find((s) => s.name === "Tổng hợp")!;
     expect(summary.rows.flat().filter((c) => c.value === `${TV} II` || c.value === `${TV} IV`).length).toBeGreaterThanOrEqual(2);

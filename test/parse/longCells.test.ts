@@ -7,6 +7,13 @@ import fc from "fast-check";
 import { parsePastedTable } from "../../src/parse/document";
 import { parseTarget } from "../../src/parse/target";
 import { splitStatement } from "../../src/parse/statement";
+import { splitAgencies } from "../../src/parse/agencies";
+import { parseDeadline } from "../../src/parse/deadline";
+import { readTaskTables } from "../../src/parse/tasks";
+import { foldText } from "../../src/model/ids";
+import { cleanText } from "../../src/parse/clean";
+import { inferDirection } from "../../src/parse/direction";
+import { emptyTarget } from "../../src/model";
 
 const HEADER = "STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2025\tCơ quan chủ trì";
 /** Pieces a hostile or unlucky paste repeats: words, numbers, separators, brackets, runs of one character. */
@@ -58,5 +65,69 @@ describe("long pasted cells", () => {
     expect(parseTarget("≥ 95%;.. ", { unit: "%" }).min).toBe(95);
     expect(parseTarget("Đạt.;", {}).expected).toBe("Đạt");
     expect(parseTarget("9x0", { unit: "%" }).kind).toBe("unparsed");
+  });
+
+  // Issue #22, item 3: the agency reader copied the rest of the cell for every word it did not know (a long
+  // colon-separated cell took 4 s at 80 KB and grew with its square), and the task reader inherited it.
+  const TASK_HEADER = "STT\tNội dung công việc\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành";
+  const rep = (piece: string, size: number) => piece.repeat(Math.ceil(size / piece.length)).slice(0, size);
+  const AGENCY_PIECES = ["đơn vị khác: ", "Sở Y tế: ", "Sở Y tế chủ trì, phối hợp với ", "Các sở: ", "Y tế, Tư pháp, ", "Cục Thuế tỉnh Chi cục Hải quan ", "NN&PTNT ", "x: ", "; ", ", ", " và ", "quý IV ", "trước ngày ", "31/01/", "2025 ", "tháng 6 ", "  "];
+
+  it("long colon-separated agency cells read in well under 3 s (200 KB each)", () => {
+    const distinct = Array.from({ length: 30_000 }, (_, i) => `đơn vị ${i}: `).join("").slice(0, 200_000);
+    for (const text of [rep("đơn vị khác: ", 200_000), distinct, rep("Sở Y tế chủ trì, phối hợp với ", 200_000), "Các sở: " + rep("Y tế, Tư pháp, ", 200_000)]) {
+      expect(seconds(() => splitAgencies(text))).toBeLessThan(3);
+    }
+    // What is read stays what was read: every distinct unknown name once, in order.
+    const names = splitAgencies(distinct).map((m) => m.name);
+    expect(names.slice(0, 3)).toEqual(["Đơn vị 0", "Đơn vị 1", "Đơn vị 2"]);
+    expect(new Set(names).size).toBe(names.length);
+    expect(splitAgencies("Sở Văn hoá, Thể thao").map((m) => m.name)).toEqual(["Sở Văn hóa, Thể thao và Du lịch"]);
+  });
+
+  it("a task table with 200 KB cells and a 200 KB task text for its deadline read in well under 3 s", () => {
+    const long = (piece: string) => piece.repeat(Math.ceil(200_000 / piece.length)); // whole pieces: no name cut at the end
+    const table = `${TASK_HEADER}\n1\t${long("nhiệm vụ ")}\t${long("Sở Y tế: ")}\t${long("đơn vị: ")}\t${long("quý IV ")}`;
+    let read: ReturnType<typeof readTaskTables> = [];
+    expect(seconds(() => (read = readTaskTables(table, { plan: "P", planYear: 2025 })))).toBeLessThan(3);
+    expect(read[0]!.tasks[0]!.agencies).toEqual([{ name: "Sở Y tế", role: "lead" }, { name: "Đơn vị", role: "coordinating" }]);
+    expect(read[0]!.tasks[0]!.deadline.due).toBe("2025-12-31");
+    expect(seconds(() => parseDeadline("", { planYear: 2025, taskText: long("trong tháng trong năm trước ngày ") }))).toBeLessThan(3);
+    expect(seconds(() => parseDeadline("", { planYear: 2025, taskText: "trước" + " \t".repeat(100_000) + "x" }))).toBeLessThan(3);
+    expect(seconds(() => parseDeadline(long("1/2/3 "), { planYear: 2025 }))).toBeLessThan(3);
+  });
+
+  it("adversarial 100 KB agency, deadline and task cells finish (generous bound: 3 s each)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...AGENCY_PIECES), fc.integer({ min: 1, max: 3000 })), { minLength: 1, maxLength: 6 }),
+        (runs) => {
+          let text = "";
+          while (text.length < 100_000) for (const [piece, n] of runs) text += piece.repeat(n);
+          text = text.slice(0, 100_000);
+          const worst = Math.max(
+            seconds(() => splitAgencies(text, "coordinating")),
+            seconds(() => parseDeadline(text, { planYear: 2025 })),
+            seconds(() => parseDeadline("", { planYear: 2025, taskText: text })),
+            seconds(() => readTaskTables(`${TASK_HEADER}\n1\t${text}\t${text}\t${text}\t${text}`, { plan: "P", planYear: 2025 })),
+          );
+          return worst < 3;
+        },
+      ),
+      { numRuns: 10, seed: 22 },
+    );
+  }, 300_000);
+
+  it("the 1 MB cell is folded, cleaned and judged for its direction in well under 2 s each", () => {
+    const mb = "1 " + rep("Tăng trưởng  kinh tế <i>bình</i> quân **hộ nghèo** ", 1_000_000);
+    let folded = "";
+    expect(seconds(() => (folded = foldText(mb)))).toBeLessThan(2);
+    expect(folded.startsWith("1 tang truong kinh te i binh i quan ho ngheo tang")).toBe(true);
+    let cleaned = "";
+    expect(seconds(() => (cleaned = cleanText(mb)))).toBeLessThan(2);
+    expect(cleaned.startsWith("1 Tăng trưởng kinh tế bình quân hộ nghèo Tăng")).toBe(true);
+    let direction = "";
+    expect(seconds(() => (direction = inferDirection(mb, "%", emptyTarget("", "none")).direction))).toBeLessThan(2);
+    expect(direction).toBe("lower");
   });
 });

@@ -71,7 +71,7 @@ export function fastSnapshot(bytes: Uint8Array, caps: InflateCaps = INFLATE_CAPS
     if (xml === null) return null;
     const read = readSheetRows(target.target, xml, strings, kinds);
     if (!read) return null;
-    sheets.push({ name: s.name, hidden: s.state !== "visible", rows: read.rows, hiddenRows: read.hiddenRows });
+    sheets.push({ name: s.name, hidden: s.state !== "visible", rows: read.rows, hiddenRows: read.hiddenRows, protected: read.protected, tables: read.tables });
   }
   return { sheets };
 }

@@ -38,9 +38,12 @@ function columnOf(ref: string, part: string): number {
  * its hidden rows; null where the sheet holds shared formulas (ExcelJS translates those). Only cells inside
  * `<sheetData>` count; elements the reader does not know are passed over.
  */
-export function readSheetRows(part: string, xml: Uint8Array, strings: string[], kinds: Kind[]): { rows: SnapshotCell[][]; hiddenRows: number[] } | null {
+export function readSheetRows(part: string, xml: Uint8Array, strings: string[], kinds: Kind[]): { rows: SnapshotCell[][]; hiddenRows: number[]; protected: boolean; tables: number } | null {
   const rows: SnapshotCell[][] = [];
   const hiddenRows: number[] = [];
+  // How the sheet stands (a refresh says what it puts back): protected, and its tables.
+  let protectedSheet = false;
+  let tables = 0;
   const formulas = formulaCells();
   const rich = richText();
   let inData = false;
@@ -63,6 +66,8 @@ export function readSheetRows(part: string, xml: Uint8Array, strings: string[], 
     open(name, a) {
       if (!inData) {
         if (name === "sheetData") inData = true;
+        else if (name === "sheetProtection") protectedSheet = a.sheet === "1" || a.sheet === "true";
+        else if (name === "tablePart") tables++;
         return;
       }
       if (inCell) {
@@ -139,7 +144,7 @@ export function readSheetRows(part: string, xml: Uint8Array, strings: string[], 
       else if (isDepth > 0) rich.text(t);
     },
   });
-  return ok ? { rows, hiddenRows } : null;
+  return ok ? { rows, hiddenRows, protected: protectedSheet, tables } : null;
 }
 
 function cellOf(col: number, type: string, style: Kind, formula: string | null, v: string | null, inline: string, strings: string[], formulas: ReturnType<typeof formulaCells>): SnapshotCell | undefined {

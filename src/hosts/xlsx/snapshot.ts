@@ -54,7 +54,8 @@ export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
       formulas.row(cells);
       rows.push(cells);
     }
-    return { name: ws.name, hidden: ws.state !== "visible", rows, hiddenRows };
+    const standing = ws as unknown as { sheetProtection?: { sheet?: boolean } | null; tables?: Record<string, unknown> };
+    return { name: ws.name, hidden: ws.state !== "visible", rows, hiddenRows, protected: standing.sheetProtection?.sheet === true, tables: Object.keys(standing.tables ?? {}).length };
   });
   return { sheets };
 }
@@ -76,18 +77,20 @@ export async function snapshotOfFile(file: string | NodeJS.ReadableStream): Prom
     patched.sharedStrings = sharedStrings(Buffer.concat(chunks).toString("utf8"));
   };
   // Nor does it read a row's hidden flag (a filtered table): the worksheet's XML is scanned for it on the way.
-  const withHidden = reader as unknown as { _parseWorksheet: (source: AsyncIterable<Buffer | string>, sheetNo: string) => Generator<{ value: { hiddenRows?: number[] } }> };
+  const withHidden = reader as unknown as { _parseWorksheet: (source: AsyncIterable<Buffer | string>, sheetNo: string) => Generator<{ value: { hiddenRows?: number[]; standing?: Standing } }> };
   const parseWorksheet = withHidden._parseWorksheet;
   withHidden._parseWorksheet = function* (source, sheetNo) {
     const hidden: number[] = [];
-    for (const event of parseWorksheet.call(this, hiddenRowsOf(source, hidden), sheetNo)) {
+    const standing: Standing = { protected: false, tables: 0 };
+    for (const event of parseWorksheet.call(this, hiddenRowsOf(source, hidden, standing), sheetNo)) {
       event.value.hiddenRows = hidden;
+      event.value.standing = standing;
       yield event;
     }
   };
   const sheets: WorkbookSnapshot["sheets"] = [];
   for await (const ws of reader) {
-    const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string; hiddenRows?: number[] };
+    const sheet = ws as unknown as AsyncIterable<ExcelJS.Row> & { name: string; state?: string; hiddenRows?: number[]; standing?: Standing };
     const rows: SnapshotCell[][] = [];
     const formulas = formulaCells();
     for await (const row of sheet) {
@@ -100,7 +103,7 @@ export async function snapshotOfFile(file: string | NodeJS.ReadableStream): Prom
       while (rows.length < row.number - 1) rows.push([]);
       rows.push(cells);
     }
-    sheets.push({ name: sheet.name, hidden: (sheet.state ?? "visible") !== "visible", rows, hiddenRows: sheet.hiddenRows ?? [] });
+    sheets.push({ name: sheet.name, hidden: (sheet.state ?? "visible") !== "visible", rows, hiddenRows: sheet.hiddenRows ?? [], ...(sheet.standing ?? {}) });
   }
   return { sheets };
 }
@@ -110,7 +113,13 @@ export async function snapshotOfFile(file: string | NodeJS.ReadableStream): Prom
  * Most chunks hold no hidden row: a byte search skips them; a chunk that does is decoded (latin1: tags are
  * ASCII, and no character is split) together with the end of the one before, for a tag cut in two.
  */
-async function* hiddenRowsOf(source: AsyncIterable<Buffer | string>, hidden: number[]): AsyncGenerator<Buffer | string> {
+/** How a sheet stands, as the worksheet XML says: protected, and how many tables (a refresh says what it puts back). */
+interface Standing {
+  protected: boolean;
+  tables: number;
+}
+
+async function* hiddenRowsOf(source: AsyncIterable<Buffer | string>, hidden: number[], standing: Standing): AsyncGenerator<Buffer | string> {
   const seen = new Set<number>();
   let tail = Buffer.alloc(0);
   for await (const chunk of source) {
@@ -126,6 +135,14 @@ async function* hiddenRowsOf(source: AsyncIterable<Buffer | string>, hidden: num
           hidden.push(r);
         }
       }
+    }
+    // The protection and table parts stand after the cells; set (not counted) from each chunk with the tail, so a tag cut in two is read once.
+    if (bytes.includes("<sheetProtection") || bytes.includes("<tableParts") || joined.includes("<sheetProtection") || joined.includes("<tableParts")) {
+      const text = Buffer.concat([tail, bytes]).toString("latin1");
+      const protection = /<sheetProtection\b[^>]*>/.exec(text);
+      if (protection) standing.protected = /\ssheet="(1|true)"/.test(protection[0]);
+      const parts = /<tableParts\b[^>]*\scount="(\d+)"/.exec(text);
+      if (parts) standing.tables = Number(parts[1]);
     }
     tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 512)));
     yield chunk;
