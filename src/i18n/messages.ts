@@ -208,6 +208,131 @@ export const MESSAGES = {
     vi: "phần {part} có các vùng gộp ô / kiểm tra dữ liệu phủ hơn {cap} ô: tệp hỏng hoặc đã bị sửa để làm treo máy; không đọc",
     en: "the part {part} has merged or validated ranges covering more than {cap} cells: the file is damaged or was made to exhaust memory; not read",
   },
+  // Issue #22, one writer at a time and clear refusals (node/fsErrors.ts, node/lock.ts, node/files.ts, node/input.ts,
+  // parse/legacyEncodings.ts, hosts/xlsx/macros.ts, sheets/entries.ts): file-system errors, the master's lock,
+  // text encodings, --actuals values past a cell's limit, macro-enabled workbooks.
+  "fs.noSpace": {
+    vi: "Không ghi được {file}: ổ đĩa đã đầy. Hãy giải phóng chỗ trống rồi chạy lại; tệp cũ (nếu có) giữ nguyên",
+    en: "Could not write {file}: the disk is full. Free some space and run again; the old file (if any) is unchanged",
+  },
+  "fs.noPermissionWrite": {
+    vi: "Không ghi được {file}: không có quyền ghi vào tệp hoặc thư mục của nó (hoặc tệp đang mở trong Excel: hãy đóng tệp). Tệp cũ (nếu có) giữ nguyên",
+    en: "Could not write {file}: no permission to write the file or its folder (or the file is open in Excel: close it). The old file (if any) is unchanged",
+  },
+  "fs.noPermissionRead": { vi: "Không đọc được {file}: không có quyền đọc tệp này", en: "Could not read {file}: no permission to read this file" },
+  "fs.readOnlyDisk": {
+    vi: "Không ghi được {file}: ổ đĩa hoặc thư mục chỉ cho đọc (read-only). Hãy ghi ra nơi khác bằng --out",
+    en: "Could not write {file}: the disk or folder is read-only. Write elsewhere with --out",
+  },
+  "fs.readOnlyFile": {
+    vi: "Không ghi đè {file}: tệp đang đặt chế độ chỉ đọc (read-only). Hãy bỏ chế độ chỉ đọc của tệp (Properties › Read-only) hoặc ghi ra tệp khác bằng --out",
+    en: "Not replacing {file}: the file is set read-only. Clear its read-only setting (Properties › Read-only) or write another file with --out",
+  },
+  "fs.folderWrite": { vi: "Không ghi được {file}: đây là một thư mục; hãy chỉ ra một tệp .xlsx", en: "Could not write {file}: it is a folder; name an .xlsx file" },
+  "fs.noFolder": { vi: "Không ghi được {file}: thư mục chứa nó không tồn tại", en: "Could not write {file}: its folder does not exist" },
+  "fs.busy": {
+    vi: "Không ghi được {file}: tệp đang bị chương trình khác giữ (có thể đang mở trong Excel): hãy đóng tệp rồi chạy lại",
+    en: "Could not write {file}: another program holds the file (it may be open in Excel): close it and run again",
+  },
+  "fs.otherRead": { vi: "Không đọc được {file}: lỗi hệ thống tệp {code}", en: "Could not read {file}: file-system error {code}" },
+  "fs.otherWrite": { vi: "Không ghi được {file}: lỗi hệ thống tệp {code}; tệp cũ (nếu có) giữ nguyên", en: "Could not write {file}: file-system error {code}; the old file (if any) is unchanged" },
+  "lock.waiting": {
+    vi: "{file} đang được một lần chạy khác ghi (khóa {lock}): chờ tối đa {seconds} giây…",
+    en: "{file} is being written by another run (lock {lock}): waiting up to {seconds} s…",
+  },
+  "lock.busy": {
+    vi: "Không ghi {file}: sau {seconds} giây chờ, một lần chạy khác vẫn đang ghi tệp này (khóa {lock}). Hãy chạy lại khi lần đó xong; nếu chắc chắn không còn lần nào đang chạy, hãy xóa thư mục {lock}",
+    en: "Not writing {file}: after waiting {seconds} s another run is still writing it (lock {lock}). Run again once that run is done; if you are sure none is running, delete the folder {lock}",
+  },
+  "lock.recovered": {
+    vi: "Đã gỡ khóa {lock} do một lần chạy đã dừng giữa chừng để lại (tiến trình {pid})",
+    en: "Removed the lock {lock} left by a run that stopped half-way (process {pid})",
+  },
+  "lock.lost": {
+    vi: "Không ghi {file}: trong lúc chạy, khóa {lock} đã bị một lần chạy khác lấy (máy bận quá lâu?). Tệp giữ nguyên; hãy chạy lại",
+    en: "Not writing {file}: while this run worked, another run took the lock {lock} (was the machine busy too long?). The file is unchanged; run again",
+  },
+  "lock.changed": {
+    vi: "Không ghi {file}: trong lúc chạy, tệp đã bị một chương trình khác lưu lại (ví dụ Excel). Tệp giữ nguyên như chương trình kia đã lưu; hãy đóng tệp rồi chạy lại",
+    en: "Not writing {file}: while this run worked, another program saved the file (Excel, for example). It stays as that program saved it; close it and run again",
+  },
+  "text.notUtf8": {
+    vi: "{file}: không phải văn bản UTF-8 — byte 0x{hex} không hợp lệ ở dòng {line}, byte thứ {column} của dòng; hãy lưu lại tệp dạng UTF-8 (Excel: CSV UTF-8; Notepad: Mã hóa UTF-8)",
+    en: "{file}: not UTF-8 text — the byte 0x{hex} is invalid at line {line}, byte {column} of the line; save the file as UTF-8 (Excel: CSV UTF-8; Notepad: Encoding UTF-8)",
+  },
+  "text.legacyEncoding": {
+    vi: "{file}: không phải UTF-8; đã đọc theo bảng mã tiếng Việt cũ {encoding} ({words} từ có dấu đọc được) — hãy kiểm tra chữ có dấu, và lần sau lưu tệp dạng UTF-8",
+    en: "{file}: not UTF-8; read in the legacy Vietnamese encoding {encoding} ({words} accented words read) — check the accented letters, and save the file as UTF-8 next time",
+  },
+  "csv.valueShortened": {
+    vi: "giá trị dài {length} ký tự, quá {limit} ký tự một ô Excel giữ được: đã rút gọn",
+    en: "the value has {length} characters, more than the {limit} an Excel cell holds: shortened",
+  },
+  "package.macro": {
+    vi: "workbook có macro (tệp .xlsm đổi tên thành .xlsx: {evidence}); phiếu báo cáo không được chứa macro; không đọc — hãy mở bằng Excel và lưu lại dạng .xlsx",
+    en: "a macro-enabled workbook (an .xlsm renamed .xlsx: {evidence}); a form may not hold macros; not read — open it in Excel and save it as .xlsx",
+  },
+  "master.macro": {
+    vi: "{file} là workbook có macro (tệp .xlsm đổi tên thành .xlsx: {evidence}): ghi lại dạng .xlsx sẽ làm mất các macro, nên không ghi. Hãy lưu một bản không có macro (Tệp › Lưu dạng › Sổ làm việc Excel .xlsx) rồi chạy lại với bản đó",
+    en: "{file} is a macro-enabled workbook (an .xlsm renamed .xlsx: {evidence}): writing it back as .xlsx would drop its macros, so nothing is written. Save a copy without macros (File › Save As › Excel Workbook .xlsx) and run again on it",
+  },
+  "master.macroNotice": {
+    vi: "Lưu ý: {file} là workbook có macro (tệp .xlsm đổi tên thành .xlsx: {evidence}); việc cập nhật hoặc tổng hợp vào tệp này sẽ bị từ chối vì ghi lại sẽ làm mất các macro",
+    en: "Note: {file} is a macro-enabled workbook (an .xlsm renamed .xlsx: {evidence}); a refresh or collect into it will be refused, since writing it back would drop its macros",
+  },
+  // Issue #22, item 6, refresh reports what it restored (sheets/layoutRestore.ts): a sheet put back as the add-in writes it.
+  "refresh.layout.order": { vi: "thứ tự các trang phụ lục được đặt lại", en: "the appendix sheets put back in their order" },
+  "refresh.layout.shown": { vi: "trang bị ẩn được hiện lại", en: "the hidden sheet is shown again" },
+  "refresh.layout.hidden": { vi: "trang ẩn của phần bổ trợ được ẩn lại", en: "the add-in's hidden sheet is hidden again" },
+  "refresh.layout.table": { vi: "bảng Excel (lọc, sắp xếp) được tạo lại", en: "the Excel table (filter, sort) is made again" },
+  "refresh.layout.protection": {
+    vi: "bảo vệ trang (chống sửa nhầm chỉ tiêu và công thức) được bật lại",
+    en: "sheet protection (against slips over targets and formulas) is turned on again",
+  },
+  // Issue #22, the master keeps the ledger (sheets/ledger.ts, formTrust.ts, collect.ts, forms.ts): why a returned
+  // form or row is refused, a form's own settings not taken, and what a split records.
+  "ledger.fieldAltered": { vi: "{fieldVi} “{form}” (sổ phiếu ghi “{ledger}”)", en: "{fieldEn} “{form}” (the ledger says “{ledger}”)" },
+  "ledger.twoIdentities": {
+    vi: "phiếu có hơn một trang định danh ({sheets}): trang định danh đã bị sao chép hoặc thêm vào; không đưa vào",
+    en: "the form holds more than one identity sheet ({sheets}): one was copied or added; not collected",
+  },
+  "ledger.noLedger": {
+    vi: "phiếu mang dấu của sổ phiếu nhưng workbook tổng hợp này không có sổ phiếu (trang ẩn _IM_SOPHIEU bị xoá, hoặc phiếu được tách từ một bản sao khác của workbook): không kiểm chứng được, không đưa vào",
+    en: "the form carries a ledger stamp but this master has no ledger (its hidden sheet _IM_SOPHIEU was deleted, or the form was split from another copy of the workbook): it cannot be verified; not collected",
+  },
+  "ledger.notIssued": {
+    vi: "sổ phiếu không có phiếu mã {id}: phiếu không do workbook tổng hợp này phát ra, mã phiếu bị sửa, hoặc là phiếu cũ đã được thay bằng phiếu tách sau; hãy tách lại phiếu và gửi cho cơ quan; không đưa vào",
+    en: "the ledger has no form with the id {id}: the form was not issued by this master, its id was altered, or it is an old form replaced by a later split; split the form again and send it to the agency; not collected",
+  },
+  "ledger.stampAltered": { vi: "trang định danh của phiếu đã bị sửa — {vi}: không đưa vào", en: "the form's identity sheet was altered — {en}: not collected" },
+  "ledger.badSignature": {
+    vi: "chữ ký của phiếu không đúng (trang định danh bị sửa hoặc chép từ phiếu khác): không đưa vào",
+    en: "the form's signature does not verify (its identity sheet was altered or copied from another form): not collected",
+  },
+  "ledger.entriesAltered": {
+    vi: "số liệu khi tách trong trang định danh của phiếu đã bị sửa ({n} ô: {list}; trong ngoặc là số sổ phiếu ghi): không đưa vào",
+    en: "the entries as split in the form's identity sheet were altered ({n} cells: {list}; in brackets what the ledger holds): not collected",
+  },
+  "ledger.stampRemoved": {
+    vi: "phiếu không có dấu của sổ phiếu, dù mọi phiếu tách từ {since} đều có: dấu đã bị xoá hoặc thời điểm tách bị sửa; không đưa vào",
+    en: "the form has no ledger stamp, though every form split since {since} has one: the stamp was removed or the split time altered; not collected",
+  },
+  "ledger.unverified": {
+    vi: "phiếu tạo trước khi có sổ phiếu: không kiểm chứng được (đưa vào theo định danh của chính phiếu); kỳ sau hãy gửi phiếu tách mới",
+    en: "a form made before the ledger existed: it cannot be verified (collected on its own identity); send newly split forms next time",
+  },
+  "ledger.foreignRow": {
+    vi: "dòng mang mã {id} (“{name}”) không được giao cho phiếu này ({agency}): dòng bị từ chối, không đưa vào",
+    en: "the row with the id {id} (“{name}”) was not issued with this form ({agency}): the row is refused, not collected",
+  },
+  "ledger.setting": {
+    vi: "phiếu đổi {columnVi} (“{before}” → “{after}”): không đưa vào, workbook tổng hợp giữ nguyên",
+    en: "the form changed the {columnEn} (“{before}” → “{after}”): not collected; the master keeps its own",
+  },
+  "ledger.recorded": {
+    vi: "sổ phiếu: đã ghi {n} phiếu vào {file} (khoá ký phiếu ở trang ẩn của workbook tổng hợp: không gửi workbook này đi)",
+    en: "ledger: {n} forms recorded in {file} (the signing key is on a hidden sheet of the master: do not send the master out)",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type MessageCode = keyof typeof MESSAGES;
