@@ -4,13 +4,10 @@
  * chosen language without hidden sheets, a typed figure beside its status, dates typed dd/mm/yyyy, and no axe
  * violation (WCAG 2.1 AA) on any tab, empty and loaded. Screenshots of each tab go to out/pane-*.png.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { tmpdir } from "node:os";
-import { extname, join, resolve } from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Locator, Page } from "playwright-core";
+import { startPane, type PaneServer } from "../helpers/pane";
 import { canonicalAgencies } from "../../src/sheets/agencyCells";
 import { indicatorCount } from "../../src/model/counting";
 import { appendix, row } from "../helpers/seedCatalog";
@@ -18,43 +15,23 @@ import { appendix, row } from "../helpers/seedCatalog";
 const ROOT = resolve(__dirname, "../..");
 const OUT = join(ROOT, "out");
 const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
-const CHROMIUM = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
 const TABS = ["load", "check", "refresh", "cycle", "print"];
 const OTHERS = ["KG-CT06-2025", "KG-NQ29-2030", "KG-KH5N-2021-2025"];
 
-let dist = "";
-let server: Server;
-let base = "";
-let browser: Browser;
+let pane: PaneServer;
 
 beforeAll(async () => {
-  if (!CHROMIUM) throw new Error("Chromium is not installed: apt-get install -y --no-install-recommends chromium");
   // IM_PANE_DIST: a production build made already (to run this file again without building).
-  dist = process.env.IM_PANE_DIST ?? mkdtempSync(join(tmpdir(), "im-a11y-"));
-  if (!process.env.IM_PANE_DIST) execFileSync(process.execPath, [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", dist], { cwd: ROOT, stdio: "pipe" });
-  server = createServer((req, res) => {
-    const path = join(dist, decodeURIComponent((req.url ?? "/").split("?")[0]!));
-    if (!path.startsWith(dist) || !existsSync(path)) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+  pane = await startPane();
   mkdirSync(OUT, { recursive: true });
 }, 400_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await pane?.close();
 });
 
 async function openPane(width = 320, height = 700): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
-  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.fulfill({ contentType: "text/javascript", body: "/* outside Office */" }));
-  await page.goto(`${base}/taskpane.html`);
-  await page.waitForSelector('body[data-ready="preview"]', { timeout: 20_000 });
-  return page;
+  return (await pane.open(width, height)).page;
 }
 
 /** axe-core's WCAG 2.1 A and AA violations on the page, as "rule: targets". */
