@@ -12,7 +12,8 @@ import type { Catalog } from "../../src/model";
 import type { Entries } from "../../src/sheets/indicatorSheet";
 import { seedCatalog, seedIndicators } from "../helpers/seedCatalog";
 import { convert, recalculatedSheetCsv } from "../helpers/libreoffice";
-import { keyColumns, editedCatalog } from "../helpers/refresh";
+import { set, type Edit } from "../helpers/formEdits";
+import { editedCatalog } from "../helpers/refresh";
 import { runCli } from "../helpers/cli";
 import { main } from "../../src/cli/workbook";
 import { reportingRows } from "../../src/sheets/reportingSheet";
@@ -52,8 +53,6 @@ async function split(catalog: Catalog, master: string, dir: string): Promise<(Ag
   return out;
 }
 
-type Edit = (wb: ExcelJS.Workbook) => void;
-
 /** Opens a form, applies staff's edits, saves it as Excel would (the save time is the date filled). */
 async function fill(path: string, out: string, saved: string, ...edits: Edit[]): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -64,18 +63,6 @@ async function fill(path: string, out: string, saved: string, ...edits: Edit[]):
   return out;
 }
 
-/** Sets the cell of an id and column key on whichever sheet holds it. */
-const set =
-  (id: string, key: string, value: ExcelJS.CellValue): Edit =>
-  (wb) => {
-    for (const ws of wb.worksheets) {
-      const keys = keyColumns(ws);
-      const idCol = keys.get("id");
-      const col = keys.get(key);
-      if (!idCol || !col) continue;
-      for (let r = 7; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(idCol).value === id) ws.getRow(r).getCell(col).value = value;
-    }
-  };
 
 function idsOf(form: AgencyForm): string[] {
   return form.plan.sheets.filter((s) => s.kind === "indicators").flatMap((s) => Object.keys(s.rowOf));

@@ -21,6 +21,7 @@ import { IDENTITY_SHEET } from "../../src/sheets/identity";
 import { LEDGER_SHEET } from "../../src/sheets/ledger";
 import type { Entries } from "../../src/sheets/indicatorSheet";
 import { seedCatalog, seedIndicators } from "../helpers/seedCatalog";
+import { set, type Edit } from "../helpers/formEdits";
 import { keyColumns } from "../helpers/refresh";
 
 const AS_OF = "15/11/2025";
@@ -33,20 +34,6 @@ const dir = mkdtempSync(join(tmpdir(), "im-forged-forms-"));
 const formsDir = join(dir, "phieu");
 const cycle = { asOf: AS_OF, tolerance: 0.05, protect: true };
 
-type Edit = (wb: ExcelJS.Workbook) => void;
-
-/** Sets the cell of an id and column key on whichever sheet holds it; `id` may also be rewritten. */
-const set =
-  (id: string, key: string, value: ExcelJS.CellValue): Edit =>
-  (wb) => {
-    for (const ws of wb.worksheets) {
-      const keys = keyColumns(ws);
-      const idCol = keys.get("id");
-      const col = keys.get(key);
-      if (!idCol || !col) continue;
-      for (let r = 7; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(idCol).value === id) ws.getRow(r).getCell(col).value = value;
-    }
-  };
 
 /** A row added under the table, with an id and a November value. */
 const addRow =
